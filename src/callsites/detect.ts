@@ -1,0 +1,44 @@
+import ts from 'typescript';
+import type { CallSite } from '../model.js';
+import { chainRoot, signature } from './chain.js';
+import { ADAPTERS, METHOD_NAMES } from './providers/index.js';
+import { buildCallSite } from './request.js';
+import { buildFileIndex } from './scope.js';
+import { Evaluator, type ModuleContext, type ModuleLoader, unwrap } from './values.js';
+
+export function createModuleContext(file: string, sourceFile: ts.SourceFile, loader?: ModuleLoader): ModuleContext {
+  return { file, sourceFile, text: sourceFile.text, index: buildFileIndex(sourceFile), ...(loader ? { loader } : {}) };
+}
+
+/** Every generation call site in one parsed file. Synchronous and free of I/O except through `loader`. */
+export function detectCallSites(ctx: ModuleContext, evaluator = new Evaluator()): CallSite[] {
+  const sites: CallSite[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const site = matchCall(node, ctx, evaluator);
+      if (site) sites.push(site);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(ctx.sourceFile);
+  return sites;
+}
+
+function matchCall(call: ts.CallExpression, ctx: ModuleContext, ev: Evaluator): CallSite | undefined {
+  const callee = unwrap(call.expression);
+  if (ts.isPropertyAccessExpression(callee)) {
+    if (!METHOD_NAMES.has(callee.name.text)) return undefined;
+  } else if (!ts.isIdentifier(callee)) {
+    return undefined;
+  }
+  const value = ev.evaluate(callee, ctx);
+  if (value.k !== 'chain') return undefined;
+  const { exportName, steps } = chainRoot(value);
+  const info = { chain: value, exportName, signature: signature(steps), call, ctx, ev };
+  for (const adapter of ADAPTERS) {
+    if (!adapter.modules.test(value.module)) continue;
+    const match = adapter.match(info);
+    if (match) return buildCallSite(match, call, ctx, ev);
+  }
+  return undefined;
+}

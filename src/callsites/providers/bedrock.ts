@@ -1,0 +1,49 @@
+import type ts from 'typescript';
+import type { ApiFamily } from '../../model.js';
+import { chainRoot } from '../chain.js';
+import { type ProviderAdapter, callArg } from './types.js';
+
+const MODULE = '@aws-sdk/client-bedrock-runtime';
+const COMMANDS: Record<string, ApiFamily> = {
+  ConverseCommand: 'bedrock-converse',
+  ConverseStreamCommand: 'bedrock-converse',
+  InvokeModelCommand: 'bedrock-invoke',
+  InvokeModelWithResponseStreamCommand: 'bedrock-invoke',
+};
+const METHODS: Record<string, ApiFamily> = {
+  converse: 'bedrock-converse',
+  converseStream: 'bedrock-converse',
+  invokeModel: 'bedrock-invoke',
+  invokeModelWithResponseStream: 'bedrock-invoke',
+};
+
+export const bedrock: ProviderAdapter = {
+  id: 'bedrock',
+  modules: /^@aws-sdk\/client-bedrock-runtime$/,
+  match(info) {
+    if (info.chain.module !== MODULE) return undefined;
+    if (/^(BedrockRuntimeClient|default)$/.test(info.exportName) && info.signature === ':new.send') {
+      const arg = info.call.arguments[0];
+      if (!arg) return undefined;
+      const command = info.ev.evaluate(arg, info.ctx);
+      if (command.k !== 'chain' || command.module !== MODULE) return undefined;
+      const { exportName, steps } = chainRoot(command);
+      const family = COMMANDS[exportName];
+      const ctor = steps[0];
+      if (!family || ctor?.kind !== 'new' || steps.length !== 1) return undefined;
+      const input = ctor.args[0] as ts.Expression | undefined;
+      return {
+        provider: 'bedrock',
+        family,
+        api: exportName,
+        sdk: MODULE,
+        layers: input ? [{ expression: input, ctx: ctor.ctx, role: 'request' }] : [],
+      };
+    }
+    const method = /^:new\.(\w+)$/.exec(info.signature)?.[1];
+    if (info.exportName === 'BedrockRuntime' && method && METHODS[method]) {
+      return { provider: 'bedrock', family: METHODS[method]!, api: method, sdk: MODULE, layers: callArg(info) };
+    }
+    return undefined;
+  },
+};

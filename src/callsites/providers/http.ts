@@ -1,0 +1,111 @@
+import ts from 'typescript';
+import type { ApiFamily } from '../../model.js';
+import type { Layer } from '../chain.js';
+import { promptFrom } from '../prompt.js';
+import { type Evaluator, GLOBAL_MODULE, type ModuleContext } from '../values.js';
+import type { CallInfo, ProviderAdapter } from './types.js';
+
+// Raw HTTP to provider endpoints (providers.md §1.13). Only a URL whose host is static and known
+// makes a call site: the app's own `/api/chat` route or an unknown host is never one.
+
+interface Endpoint {
+  pattern: RegExp;
+  family: ApiFamily;
+}
+
+const COMPAT_HOSTS =
+  'api\\.openai\\.com|[\\w-]+\\.openai\\.azure\\.com|api\\.deepseek\\.com|openrouter\\.ai|api\\.together\\.(?:ai|xyz)|api\\.fireworks\\.ai|api\\.perplexity\\.ai|api\\.x\\.ai|api\\.groq\\.com|api\\.mistral\\.ai|api\\.moonshot\\.(?:ai|cn)|dashscope(?:-intl)?\\.aliyuncs\\.com|open\\.bigmodel\\.cn|api\\.siliconflow\\.cn';
+
+const ENDPOINTS: Endpoint[] = [
+  { pattern: /^https?:\/\/api\.groq\.com\/openai\/v1\/chat\/completions\b/, family: 'groq' },
+  { pattern: /^https?:\/\/api\.mistral\.ai\/v1\/chat\/completions\b/, family: 'mistral' },
+  { pattern: new RegExp(`^https?://(?:${COMPAT_HOSTS})(?:/[^?#]*)?/chat/completions\\b`), family: 'openai-chat' },
+  { pattern: /^https?:\/\/api\.openai\.com\/v1\/responses\/?(?:$|\?)/, family: 'openai-responses' },
+  { pattern: /^https?:\/\/api\.openai\.com\/v1\/completions\b/, family: 'openai-completions' },
+  { pattern: /^https?:\/\/api\.anthropic\.com\/v1\/messages\/?(?:$|\?)/, family: 'anthropic-messages' },
+  { pattern: /^https?:\/\/[\w.-]*googleapis\.com\/.*:(?:generateContent|streamGenerateContent)\b/, family: 'gemini-legacy' },
+  { pattern: /^https?:\/\/bedrock-runtime\.[\w-]+\.amazonaws\.com\/model\/.+\/converse(?:-stream)?\b/, family: 'bedrock-converse' },
+  { pattern: /^https?:\/\/api\.cohere\.(?:com|ai)\/v2\/chat\b/, family: 'cohere-v2' },
+  { pattern: /^https?:\/\/api\.cohere\.(?:com|ai)\/v1\/(?:chat|generate)\b/, family: 'cohere-v1' },
+  { pattern: /^https?:\/\/[\w.-]+:11434\/api\/chat\b/, family: 'ollama-chat' },
+  { pattern: /^https?:\/\/[\w.-]+:11434\/api\/generate\b/, family: 'ollama-generate' },
+];
+
+/** The URL an expression builds, with dynamic parts as `\0`; undefined when it does not start static. */
+export function staticUrl(ev: Evaluator, expression: ts.Expression, ctx: ModuleContext): string | undefined {
+  const prompt = promptFrom(ev, expression, ctx);
+  if (!prompt || prompt.parts[0]?.kind !== 'text') return undefined;
+  return prompt.parts.map((part) => (part.kind === 'text' ? part.text : '\0')).join('');
+}
+
+export function endpointFor(url: string): Endpoint | undefined {
+  return ENDPOINTS.find((endpoint) => endpoint.pattern.test(url));
+}
+
+const FETCH_MODULES = /^(node-fetch|cross-fetch|undici|isomorphic-fetch|axios|got|ky|ofetch)$/;
+
+export const http: ProviderAdapter = {
+  id: 'fetch',
+  modules: /^(#global|node-fetch|cross-fetch|undici|isomorphic-fetch|axios|got|ky|ofetch)$/,
+  match(info) {
+    const { chain, exportName, signature, call, ctx, ev } = info;
+    const module = chain.module;
+    if (module !== GLOBAL_MODULE && !FETCH_MODULES.test(module)) return undefined;
+    let urlExpression: ts.Expression | undefined;
+    let body: Layer | undefined;
+    let baseURL: string | undefined;
+    const bodyOf = (options: ts.Expression | undefined, keys: string[]): Layer | undefined => {
+      if (!options) return undefined;
+      const value = ev.evaluate(options, ctx);
+      for (const key of keys) {
+        const found = ev.property(value, key);
+        if (found.state === 'present') return { expression: found.valueNode as ts.Expression, ctx: found.ctx, role: 'request' };
+      }
+      return undefined;
+    };
+    const isFetch = (module === GLOBAL_MODULE && exportName === 'fetch') || (/fetch|undici/.test(module) && /^(default|fetch)$/.test(exportName));
+    if (isFetch && signature === '') {
+      urlExpression = call.arguments[0];
+      body = bodyOf(call.arguments[1], ['body']);
+    } else if (module === 'axios' || module === 'got' || module === 'ky' || module === 'ofetch') {
+      const created = /^\.create\(\)/.test(signature) ? chain.steps.find((step) => step.kind === 'call') : undefined;
+      if (created?.kind === 'call' && created.args[0]) {
+        const base = ev.property(ev.evaluate(created.args[0], created.ctx), module === 'axios' ? 'baseURL' : 'prefixUrl');
+        if (base.state === 'present') baseURL = staticUrl(ev, base.valueNode as ts.Expression, base.ctx);
+      }
+      const method = signature.replace(/^\.create\(\)/, '');
+      if (method === '.post' || (module === 'ofetch' && method === '')) {
+        urlExpression = call.arguments[0];
+        body = module === 'axios' ? (call.arguments[1] ? { expression: call.arguments[1], ctx, role: 'request' } : undefined) : bodyOf(call.arguments[1], ['json', 'body']);
+      } else if (method === '' || method === '.request') {
+        if (module === 'axios' && call.arguments[0] && call.arguments.length === 1) {
+          const config = ev.evaluate(call.arguments[0], ctx);
+          const url = ev.property(config, 'url');
+          if (url.state === 'present') urlExpression = url.valueNode as ts.Expression;
+          body = bodyOf(call.arguments[0], ['data']);
+        } else {
+          urlExpression = call.arguments[0];
+          body = bodyOf(call.arguments[1], module === 'axios' ? ['data'] : ['json', 'body']);
+        }
+      }
+    }
+    if (!urlExpression) return undefined;
+    let url = staticUrl(ev, urlExpression, ctx);
+    if (url !== undefined && baseURL !== undefined && !/^https?:/.test(url)) url = baseURL.replace(/\/$/, '') + '/' + url.replace(/^\//, '');
+    if (url === undefined) return undefined;
+    const endpoint = endpointFor(url);
+    if (!endpoint) return undefined;
+    const path = url.replace(/^https?:\/\/[^/]+/, '').replace(/\0/g, '*').replace(/\?.*$/, '');
+    const model = /\/models\/([\w.-]+):/.exec(url)?.[1];
+    return {
+      provider: 'fetch',
+      family: endpoint.family,
+      api: `${module === GLOBAL_MODULE ? 'fetch' : module}:${path}`,
+      baseURL: url.replace(/^(https?:\/\/[^/]+).*$/, '$1'),
+      layers: body ? [body] : [],
+      ...(body ? {} : { opaque: true }),
+      ...(model ? { modelFromChain: { state: 'present' as const, value: model } } : {}),
+      ...(endpoint.family === 'bedrock-converse' ? { modelFromChain: { state: 'present' as const, value: decodeURIComponent(/\/model\/([^/]+)\//.exec(url)?.[1] ?? '') } } : {}),
+    };
+  },
+};

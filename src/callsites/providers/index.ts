@@ -1,0 +1,22 @@
+import { anthropic } from './anthropic.js';
+import { bedrock } from './bedrock.js';
+import { googleGenai } from './google.js';
+import { http } from './http.js';
+import { langchain } from './langchain.js';
+import { openai } from './openai.js';
+import { others } from './others.js';
+import type { ProviderAdapter } from './types.js';
+import { vercelAi } from './vercel-ai.js';
+
+export const ADAPTERS: readonly ProviderAdapter[] = [openai, anthropic, vercelAi, googleGenai, langchain, bedrock, others, http];
+
+/** Final callee names any adapter can match; other member calls are skipped without evaluation. */
+export const METHOD_NAMES = new Set([
+  'create', 'parse', 'stream', 'runTools', 'toolRunner', 'createChatCompletion', 'createCompletion',
+  'generate', 'generateContent', 'generateContentStream', 'sendMessage', 'sendMessageStream',
+  'invoke', 'batch', 'streamEvents', 'streamLog', 'call', 'predict', 'predictMessages',
+  'send', 'converse', 'converseStream', 'invokeModel', 'invokeModelWithResponseStream',
+  'complete', 'parseStream', 'chat', 'chatStream', 'generateStream',
+  'post', 'request', 'fetch',
+  'generateText', 'streamText', 'generateObject', 'streamObject', 'experimental_streamTextLowMemory',
+]);

@@ -1,0 +1,159 @@
+import ts from 'typescript';
+import type { Chain, Layer, SdkMatch } from '../chain.js';
+import { chainRoot } from '../chain.js';
+import type { Evaluator, Step, Value } from '../values.js';
+import type { ProviderAdapter } from './types.js';
+
+// LangChain requests happen on Runnable methods of a chat model or of anything piped from one
+// (providers.md §1.6). The model's constructor fields, `.bind()`/`.withConfig()` options and the
+// call options are request layers, in that order.
+
+const MODULES = /^(@langchain\/[\w-]+|langchain)(\/.*)?$/;
+const MODEL_CLASS = /^(Chat\w+|AzureChatOpenAI|OpenAI|AzureOpenAI|Ollama|Cohere|Bedrock|Fireworks|TogetherAI|MistralAI|BaseChatModel|BaseLanguageModel|BaseLLM)$/;
+const RUN_METHODS = /^(invoke|stream|batch|streamEvents|streamLog|call|predict|predictMessages|generate)$/;
+const BIND_METHODS = /^(bind|withConfig)$/;
+const VENDORS: Array<[RegExp, string]> = [
+  [/OpenAI/, 'openai'],
+  [/Anthropic/, 'anthropic'],
+  [/Google|Vertex|Gemini/, 'google'],
+  [/Mistral/, 'mistral'],
+  [/Groq/, 'groq'],
+  [/Ollama/, 'ollama'],
+  [/Bedrock/, 'bedrock'],
+  [/Cohere/, 'cohere'],
+  [/DeepSeek/, 'deepseek'],
+  [/XAI/, 'xai'],
+];
+
+interface ModelRef {
+  className: string;
+  fields?: Layer;
+  positionalModel?: { state: 'present' | 'unknown'; value?: string };
+  configuredElsewhere?: boolean;
+  /** Steps applied to the model before it was piped or invoked. */
+  derived: readonly Step[];
+}
+
+export const langchain: ProviderAdapter = {
+  id: 'langchain',
+  modules: MODULES,
+  match(info) {
+    const method = /\.(\w+)$/.exec(info.signature)?.[1];
+    if (!method || !RUN_METHODS.test(method) || !MODULES.test(info.chain.module)) return undefined;
+    const found = findModel(info.ev, info.chain, 0);
+    if (!found) return undefined;
+    const { model, templates } = found;
+    const layers: Layer[] = [];
+    if (model.fields) layers.push(model.fields);
+    let structured = false;
+    for (let i = 0; i < model.derived.length; i++) {
+      const step = model.derived[i]!;
+      const next = model.derived[i + 1];
+      if (step.kind === 'prop' && next?.kind === 'call') {
+        if (BIND_METHODS.test(step.name) && next.args[0]) layers.push({ expression: next.args[0], ctx: next.ctx, role: 'call-options' });
+        if (step.name === 'withStructuredOutput') structured = true;
+        if (step.name === 'bindTools' && next.args[1]) {
+          layers.push({ expression: next.args[1], ctx: next.ctx, role: 'call-options' });
+          const choice = info.ev.property(info.ev.evaluate(next.args[1], next.ctx), 'tool_choice');
+          if (choice.state === 'present') structured = true;
+        }
+      }
+    }
+    const options = info.call.arguments[1];
+    if (options) layers.push({ expression: options, ctx: info.ctx, role: 'call-options' });
+    const vendor = VENDORS.find(([pattern]) => pattern.test(model.className))?.[1];
+    const match: SdkMatch = {
+      provider: 'langchain',
+      family: 'langchain',
+      api: method,
+      sdk: info.chain.module,
+      layers,
+      templates,
+      ...(vendor ? { modelVendor: vendor } : {}),
+      ...(model.positionalModel ? { modelFromChain: model.positionalModel } : {}),
+      ...(structured ? { structured: true } : {}),
+      ...(model.configuredElsewhere ? { opaque: true } : {}),
+    };
+    const input = info.call.arguments[0];
+    if (input) match.langchainInput = { expression: input, ctx: info.ctx, role: 'request' };
+    return match;
+  },
+};
+
+function findModel(ev: Evaluator, chain: Chain, depth: number): { model: ModelRef; templates: Layer[] } | undefined {
+  if (depth > 6 || !MODULES.test(chain.module)) return undefined;
+  const { exportName, steps } = chainRoot(chain);
+  const templates: Layer[] = [];
+  const first = steps[0];
+  if (MODEL_CLASS.test(exportName) && first?.kind === 'new') {
+    return { model: { ...modelFields(ev, exportName, first), derived: steps.slice(1) }, templates };
+  }
+  if (exportName === 'initChatModel' && first?.kind === 'call') {
+    const id = first.args[0] ? ev.evaluate(first.args[0], first.ctx) : undefined;
+    const fields = first.args[1] ? { expression: first.args[1], ctx: first.ctx, role: 'settings' as const } : undefined;
+    const name = id?.k === 'string' ? id.value : '';
+    return {
+      model: {
+        className: name.includes(':') ? `Chat${name.split(':')[0]}` : guessClass(name),
+        ...(fields ? { fields } : {}),
+        ...(id ? { positionalModel: id.k === 'string' ? { state: 'present' as const, value: id.value } : { state: 'unknown' as const } } : {}),
+        derived: steps.slice(1),
+      },
+      templates,
+    };
+  }
+  if (/PromptTemplate$/.test(exportName) && steps[0]?.kind === 'prop' && steps[0].name === 'fromMessages' && steps[1]?.kind === 'call' && steps[1].args[0]) {
+    templates.push({ expression: steps[1].args[0], ctx: steps[1].ctx, role: 'request' });
+  }
+  for (const step of steps) {
+    if (step.kind === 'prop') continue;
+    for (const arg of step.args) {
+      const found = modelIn(ev, ev.evaluate(arg, step.ctx), depth + 1);
+      if (found) return { model: found.model, templates: [...templates, ...found.templates] };
+    }
+  }
+  return undefined;
+}
+
+function modelIn(ev: Evaluator, value: Value, depth: number): { model: ModelRef; templates: Layer[] } | undefined {
+  if (value.k === 'chain') return findModel(ev, value, depth);
+  if (value.k === 'array') {
+    for (const element of ev.elements(value) ?? []) {
+      if (element.spread) continue;
+      const found = modelIn(ev, element.value, depth + 1);
+      if (found) return found;
+    }
+  }
+  if (value.k === 'object') {
+    for (const key of ['llm', 'model']) {
+      const found = ev.property(value, key);
+      if (found.state === 'present') return modelIn(ev, found.value, depth + 1);
+    }
+  }
+  return undefined;
+}
+
+function modelFields(ev: Evaluator, className: string, ctor: Extract<Step, { kind: 'new' }>): Omit<ModelRef, 'derived'> {
+  const [first, second] = ctor.args;
+  if (first && ts.isStringLiteralLike(first)) {
+    return {
+      className,
+      positionalModel: { state: 'present', value: first.text },
+      ...(second ? { fields: { expression: second, ctx: ctor.ctx, role: 'settings' as const } } : {}),
+    };
+  }
+  if (first) {
+    const value = ev.evaluate(first, ctor.ctx);
+    if (value.k === 'string') return { className, positionalModel: { state: 'present', value: value.value }, ...(second ? { fields: { expression: second, ctx: ctor.ctx, role: 'settings' as const } } : {}) };
+    return { className, fields: { expression: first, ctx: ctor.ctx, role: 'settings' } };
+  }
+  // A model known only from a type annotation was configured elsewhere: its fields are unknown.
+  return ctor.node ? { className } : { className, configuredElsewhere: true };
+}
+
+function guessClass(model: string): string {
+  if (/^(gpt|o\d|chatgpt)/.test(model)) return 'ChatOpenAI';
+  if (/^claude/.test(model)) return 'ChatAnthropic';
+  if (/^gemini/.test(model)) return 'ChatGoogleGenerativeAI';
+  return 'ChatModel';
+}

@@ -1,0 +1,70 @@
+import type ts from 'typescript';
+import type { Layer, SdkMatch } from '../chain.js';
+import { chainRoot, signature } from '../chain.js';
+import type { Evaluator } from '../values.js';
+import { type ProviderAdapter, callArg } from './types.js';
+
+const FUNCTIONS = /^(generateText|streamText|generateObject|streamObject|experimental_streamTextLowMemory)$/;
+const AGENTS = /^(ToolLoopAgent|Experimental_Agent|Agent)$/;
+
+export const vercelAi: ProviderAdapter = {
+  id: 'vercel-ai',
+  modules: /^ai$/,
+  match(info) {
+    let layers: Layer[];
+    let api: string;
+    if (FUNCTIONS.test(info.exportName) && info.signature === '') {
+      layers = callArg(info);
+      api = info.exportName;
+    } else if (AGENTS.test(info.exportName) && /^:new\.(generate|stream)$/.test(info.signature)) {
+      const ctor = info.chain.steps.find((step) => step.kind === 'new');
+      layers = [...(ctor?.kind === 'new' && ctor.args[0] ? [{ expression: ctor.args[0], ctx: ctor.ctx, role: 'settings' as const }] : []), ...callArg(info)];
+      api = `${info.exportName}.${info.signature.slice(':new.'.length)}`;
+    } else {
+      return undefined;
+    }
+    const model = modelOf(info.ev, layers);
+    const match: SdkMatch = { provider: 'vercel-ai', family: 'ai-sdk', api, sdk: 'ai', layers };
+    if (/Object$/.test(api)) match.structured = true;
+    if (model.vendor) match.modelVendor = model.vendor;
+    if (model.id !== undefined || model.state === 'unknown') match.modelFromChain = { state: model.state, ...(model.id !== undefined ? { value: model.id } : {}) };
+    if (model.responses) match.noStop = true;
+    return match;
+  },
+};
+
+interface ModelInfo {
+  state: 'present' | 'unknown';
+  id?: string;
+  vendor?: string;
+  responses?: boolean;
+}
+
+/** `openai('gpt-4o')`, `anthropic('claude-…')`, `createOpenAI({…}).chat('…')` or a gateway string. */
+function modelOf(ev: Evaluator, layers: Layer[]): ModelInfo {
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const layer = layers[i]!;
+    const found = ev.property(ev.evaluate(layer.expression, layer.ctx), 'model');
+    if (found.state === 'unknown') return { state: 'unknown' };
+    if (found.state !== 'present') continue;
+    const value = found.value;
+    if (value.k === 'string') {
+      const slash = value.value.indexOf('/');
+      return { state: 'present', id: value.value, ...(slash > 0 ? { vendor: value.value.slice(0, slash) } : {}) };
+    }
+    if (value.k !== 'chain' || !value.module.startsWith('@ai-sdk/')) return { state: 'present' };
+    const vendor = value.module.slice('@ai-sdk/'.length);
+    const { steps } = chainRoot(value);
+    const last = steps[steps.length - 1];
+    let id: string | undefined;
+    if (last?.kind === 'call' && last.args[0]) {
+      const arg = ev.evaluate(last.args[0] as ts.Expression, last.ctx);
+      if (arg.k === 'string') id = arg.value;
+    }
+    const sig = signature(steps);
+    // From AI SDK 5 `openai(id)` is the Responses API, which has no stop sequences (providers.md §1.3).
+    const responses = vendor === 'openai' && (/^\(\)$|\.responses\(\)$/.test(sig) || /^\(\)\(\)$/.test(sig));
+    return { state: 'present', vendor, ...(id !== undefined ? { id } : {}), ...(responses ? { responses: true } : {}) };
+  }
+  return { state: 'present' };
+}

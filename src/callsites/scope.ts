@@ -1,0 +1,258 @@
+import ts from 'typescript';
+
+// A cheap lexical index of one file, built in a single walk: enough to resolve identifiers to their
+// declarations without a type checker. Scopes are approximated by the nearest enclosing block.
+
+export type Binding =
+  | { kind: 'import'; name: string; module: string; imported: string /* 'default' | '*' | export name */; pos: number }
+  | { kind: 'variable'; name: string; node: ts.VariableDeclaration; init?: ts.Expression; path: string[]; isConst: boolean; scope: ScopeRange }
+  | { kind: 'function'; name: string; node: ts.FunctionDeclaration; scope: ScopeRange }
+  | { kind: 'class'; name: string; node: ts.ClassDeclaration; scope: ScopeRange }
+  | { kind: 'parameter'; name: string; node: ts.ParameterDeclaration; path: string[]; scope: ScopeRange };
+
+type ScopeRange = readonly [number, number];
+
+export interface FileIndex {
+  bindings: Map<string, Binding[]>;
+  /** Expressions assigned to a name after its declaration (`client = new OpenAI()`). */
+  assignments: Map<string, ts.Expression[]>;
+  /** Keys assigned on an object held by a name (`params.max_tokens = 5`); '*' = opaque mutation. */
+  mutations: Map<string, Map<string, ts.Expression | null>>;
+  /** Exported names → local expression or binding name. */
+  exports: Map<string, ExportTarget>;
+  /** `export * from './x'` specifiers. */
+  reexportAll: string[];
+  classes: Map<string, ts.ClassDeclaration | ts.ClassExpression>;
+}
+
+export type ExportTarget =
+  | { kind: 'local'; name: string }
+  | { kind: 'expression'; expression: ts.Expression }
+  | { kind: 'reexport'; module: string; imported: string };
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function isScopeNode(node: ts.Node): boolean {
+  return (
+    ts.isBlock(node) ||
+    ts.isSourceFile(node) ||
+    ts.isModuleBlock(node) ||
+    ts.isCaseBlock(node) ||
+    ts.isForStatement(node) ||
+    ts.isForOfStatement(node) ||
+    ts.isForInStatement(node) ||
+    ts.isCatchClause(node) ||
+    ts.isFunctionLike(node) ||
+    ts.isClassLike(node)
+  );
+}
+
+export function requireSpecifier(expression: ts.Expression): string | undefined {
+  if (
+    ts.isCallExpression(expression) &&
+    ts.isIdentifier(expression.expression) &&
+    expression.expression.text === 'require' &&
+    expression.arguments.length === 1
+  ) {
+    const arg = expression.arguments[0]!;
+    if (ts.isStringLiteralLike(arg)) return arg.text;
+  }
+  return undefined;
+}
+
+export function propertyNameText(name: ts.PropertyName | ts.BindingName | undefined): string | undefined {
+  if (!name) return undefined;
+  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) return name.text;
+  if (ts.isStringLiteralLike(name) || ts.isNumericLiteral(name)) return name.text;
+  if (ts.isComputedPropertyName(name) && ts.isStringLiteralLike(name.expression)) return name.expression.text;
+  return undefined;
+}
+
+export function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
+  const index: FileIndex = {
+    bindings: new Map(),
+    assignments: new Map(),
+    mutations: new Map(),
+    exports: new Map(),
+    reexportAll: [],
+    classes: new Map(),
+  };
+  const scopes: ScopeRange[] = [[sourceFile.pos, sourceFile.end]];
+  const currentScope = (): ScopeRange => scopes[scopes.length - 1]!;
+
+  const addBindingNames = (
+    name: ts.BindingName,
+    path: string[],
+    add: (identifier: ts.Identifier, path: string[]) => void,
+  ): void => {
+    if (ts.isIdentifier(name)) {
+      add(name, path);
+      return;
+    }
+    if (ts.isObjectBindingPattern(name)) {
+      for (const element of name.elements) {
+        if (element.dotDotDotToken) continue;
+        const key = propertyNameText(element.propertyName ?? element.name);
+        if (key === undefined) continue;
+        addBindingNames(element.name, [...path, key], add);
+      }
+    } else {
+      name.elements.forEach((element, i) => {
+        if (ts.isBindingElement(element) && !element.dotDotDotToken) addBindingNames(element.name, [...path, String(i)], add);
+      });
+    }
+  };
+
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && node.importClause) {
+      const module = node.moduleSpecifier.text;
+      const clause = node.importClause;
+      if (clause.name) push(index.bindings, clause.name.text, { kind: 'import', name: clause.name.text, module, imported: 'default', pos: node.pos });
+      const named = clause.namedBindings;
+      if (named && ts.isNamespaceImport(named)) {
+        push(index.bindings, named.name.text, { kind: 'import', name: named.name.text, module, imported: '*', pos: node.pos });
+      } else if (named) {
+        for (const element of named.elements) {
+          const imported = element.propertyName ? propertyNameText(element.propertyName as ts.PropertyName) : element.name.text;
+          if (imported !== undefined) push(index.bindings, element.name.text, { kind: 'import', name: element.name.text, module, imported, pos: node.pos });
+        }
+      }
+      return;
+    }
+    if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
+      const spec = node.moduleReference.expression;
+      if (ts.isStringLiteral(spec)) push(index.bindings, node.name.text, { kind: 'import', name: node.name.text, module: spec.text, imported: '*', pos: node.pos });
+      return;
+    }
+    if (ts.isExportDeclaration(node) && !node.isTypeOnly) {
+      const from = node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) ? node.moduleSpecifier.text : undefined;
+      if (!node.exportClause) {
+        if (from) index.reexportAll.push(from);
+      } else if (ts.isNamedExports(node.exportClause)) {
+        for (const element of node.exportClause.elements) {
+          const local = element.propertyName ? propertyNameText(element.propertyName as ts.PropertyName) : element.name.text;
+          if (local === undefined) continue;
+          index.exports.set(element.name.text, from ? { kind: 'reexport', module: from, imported: local } : { kind: 'local', name: local });
+        }
+      }
+      return;
+    }
+    if (ts.isExportAssignment(node)) {
+      index.exports.set('default', { kind: 'expression', expression: node.expression });
+    }
+    const exported = ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    const isDefault = ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+
+    if (ts.isVariableStatement(node)) {
+      const isConst = (node.declarationList.flags & ts.NodeFlags.Const) !== 0;
+      for (const declaration of node.declarationList.declarations) {
+        addBindingNames(declaration.name, [], (identifier, path) => {
+          push(index.bindings, identifier.text, {
+            kind: 'variable', name: identifier.text, node: declaration, init: declaration.initializer, path, isConst, scope: currentScope(),
+          });
+          if (exported) index.exports.set(identifier.text, { kind: 'local', name: identifier.text });
+        });
+      }
+    } else if (ts.isVariableDeclarationList(node) && !ts.isVariableStatement(node.parent)) {
+      // for (const x of …) and similar: bound, but never to a known value.
+      for (const declaration of node.declarations) {
+        addBindingNames(declaration.name, [], (identifier, path) => {
+          push(index.bindings, identifier.text, {
+            kind: 'variable', name: identifier.text, node: declaration, init: undefined, path, isConst: false, scope: currentScope(),
+          });
+        });
+      }
+    } else if (ts.isFunctionDeclaration(node) && node.name) {
+      push(index.bindings, node.name.text, { kind: 'function', name: node.name.text, node, scope: currentScope() });
+      if (exported) index.exports.set(isDefault ? 'default' : node.name.text, { kind: 'local', name: node.name.text });
+    } else if (ts.isClassDeclaration(node) && node.name) {
+      push(index.bindings, node.name.text, { kind: 'class', name: node.name.text, node, scope: currentScope() });
+      index.classes.set(node.name.text, node);
+      if (exported) index.exports.set(isDefault ? 'default' : node.name.text, { kind: 'local', name: node.name.text });
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      recordAssignment(index, node.left, node.right);
+    } else if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      ts.isIdentifier(node.expression.expression) &&
+      node.expression.expression.text === 'Object' &&
+      node.expression.name.text === 'assign'
+    ) {
+      const target = node.arguments[0];
+      if (target && ts.isIdentifier(target)) markOpaqueMutation(index, target.text);
+    } else if (ts.isDeleteExpression(node) && ts.isPropertyAccessExpression(node.expression) && ts.isIdentifier(node.expression.expression)) {
+      markOpaqueMutation(index, node.expression.expression.text);
+    }
+
+    if (ts.isFunctionLike(node)) {
+      const range: ScopeRange = [node.pos, node.end];
+      for (const parameter of node.parameters) {
+        addBindingNames(parameter.name, [], (identifier, path) => {
+          push(index.bindings, identifier.text, { kind: 'parameter', name: identifier.text, node: parameter, path, scope: range });
+        });
+      }
+    }
+    if (ts.isCatchClause(node) && node.variableDeclaration) {
+      const declaration = node.variableDeclaration;
+      addBindingNames(declaration.name, [], (identifier, path) => {
+        push(index.bindings, identifier.text, {
+          kind: 'variable', name: identifier.text, node: declaration, init: undefined, path, isConst: false, scope: [node.pos, node.end],
+        });
+      });
+    }
+
+    const opens = isScopeNode(node) && !ts.isSourceFile(node);
+    if (opens) scopes.push([node.pos, node.end]);
+    ts.forEachChild(node, visit);
+    if (opens) scopes.pop();
+  };
+  ts.forEachChild(sourceFile, visit);
+  return index;
+}
+
+function recordAssignment(index: FileIndex, left: ts.Expression, right: ts.Expression): void {
+  if (ts.isIdentifier(left)) {
+    push(index.assignments, left.text, right);
+  } else if ((ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) && ts.isIdentifier(left.expression)) {
+    const key = ts.isPropertyAccessExpression(left)
+      ? left.name.text
+      : ts.isStringLiteralLike(left.argumentExpression)
+        ? left.argumentExpression.text
+        : '*';
+    let keys = index.mutations.get(left.expression.text);
+    if (!keys) index.mutations.set(left.expression.text, (keys = new Map()));
+    keys.set(key, key === '*' ? null : right);
+  }
+}
+
+function markOpaqueMutation(index: FileIndex, name: string): void {
+  let keys = index.mutations.get(name);
+  if (!keys) index.mutations.set(name, (keys = new Map()));
+  keys.set('*', null);
+}
+
+/** The innermost binding of `name` visible at `pos`; imports are module-wide. */
+export function lookupBinding(index: FileIndex, name: string, pos: number): Binding | undefined {
+  const candidates = index.bindings.get(name);
+  if (!candidates) return undefined;
+  let best: Binding | undefined;
+  let bestSize = Infinity;
+  let imported: Binding | undefined;
+  for (const binding of candidates) {
+    if (binding.kind === 'import') {
+      imported ??= binding;
+      continue;
+    }
+    const [start, end] = binding.scope;
+    if (pos < start || pos > end) continue;
+    if (end - start < bestSize) {
+      best = binding;
+      bestSize = end - start;
+    }
+  }
+  return best ?? imported;
+}

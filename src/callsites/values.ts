@@ -1,0 +1,542 @@
+import ts from 'typescript';
+import type { UnknownReason } from '../model.js';
+import { type FileIndex, lookupBinding, propertyNameText, requireSpecifier, type Binding } from './scope.js';
+
+// Static evaluation without a type checker. SDK objects are kept as access chains from an import
+// (`new OpenAI(...).chat.completions.create`), so adapters can match them declaratively; plain data
+// (objects, strings, numbers) is evaluated only as far as it is provable.
+
+export interface ModuleContext {
+  file: string;
+  sourceFile: ts.SourceFile;
+  text: string;
+  index: FileIndex;
+  loader?: ModuleLoader;
+}
+
+/** Supplied by the I/O layer: parses a relative import of `fromFile`, or returns undefined. */
+export interface ModuleLoader {
+  load(fromFile: string, specifier: string): ModuleContext | undefined;
+}
+
+export type Step =
+  | { kind: 'prop'; name: string }
+  | { kind: 'call'; args: readonly ts.Expression[]; ctx: ModuleContext; node: ts.CallExpression }
+  | { kind: 'new'; args: readonly ts.Expression[]; ctx: ModuleContext; node?: ts.NewExpression };
+
+export type Value =
+  | { k: 'chain'; module: string; name: string; steps: Step[] }
+  | { k: 'string'; value: string; node?: ts.Node; ctx?: ModuleContext }
+  | { k: 'number'; value: number }
+  | { k: 'boolean'; value: boolean }
+  | { k: 'nullish'; node?: ts.Node }
+  | { k: 'object'; node: ts.ObjectLiteralExpression; ctx: ModuleContext; mutations?: Map<string, ts.Expression | null> }
+  | { k: 'array'; node: ts.ArrayLiteralExpression; ctx: ModuleContext }
+  | { k: 'function'; node: ts.SignatureDeclaration; ctx: ModuleContext }
+  | { k: 'class'; node: ts.ClassLikeDeclaration; ctx: ModuleContext }
+  | { k: 'json'; inner: Value }
+  | { k: 'either'; options: Value[] }
+  | { k: 'unknown'; why: UnknownReason; node?: ts.Node; ctx?: ModuleContext; primitive?: boolean };
+
+export const GLOBAL_MODULE = '#global';
+const MAX_DEPTH = 14;
+const UNKNOWN_CALL: Value = { k: 'unknown', why: 'call' };
+
+export function unwrap(expression: ts.Expression): ts.Expression {
+  let current = expression;
+  for (;;) {
+    if (
+      ts.isParenthesizedExpression(current) ||
+      ts.isAsExpression(current) ||
+      ts.isSatisfiesExpression(current) ||
+      ts.isNonNullExpression(current) ||
+      ts.isTypeAssertionExpression(current) ||
+      ts.isAwaitExpression(current)
+    ) {
+      current = current.expression;
+    } else {
+      return current;
+    }
+  }
+}
+
+export class Evaluator {
+  private readonly cache = new Map<ts.Node, Value>();
+  private readonly active = new Set<ts.Node>();
+
+  evaluate(expression: ts.Expression, ctx: ModuleContext, depth = 0): Value {
+    const node = unwrap(expression);
+    const cached = this.cache.get(node);
+    if (cached) return cached;
+    if (depth > MAX_DEPTH || this.active.has(node)) return { k: 'unknown', why: 'binding', node, ctx };
+    this.active.add(node);
+    try {
+      const value = this.compute(node, ctx, depth + 1);
+      this.cache.set(node, value);
+      return value;
+    } finally {
+      this.active.delete(node);
+    }
+  }
+
+  private compute(node: ts.Expression, ctx: ModuleContext, depth: number): Value {
+    if (ts.isStringLiteralLike(node)) return { k: 'string', value: node.text, node, ctx };
+    if (ts.isNumericLiteral(node)) return { k: 'number', value: Number(node.text) };
+    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand)) {
+      return { k: 'number', value: -Number(node.operand.text) };
+    }
+    if (node.kind === ts.SyntaxKind.TrueKeyword) return { k: 'boolean', value: true };
+    if (node.kind === ts.SyntaxKind.FalseKeyword) return { k: 'boolean', value: false };
+    if (node.kind === ts.SyntaxKind.NullKeyword) return { k: 'nullish', node };
+    if (ts.isVoidExpression(node)) return { k: 'nullish', node };
+    if (ts.isObjectLiteralExpression(node)) return { k: 'object', node, ctx };
+    if (ts.isArrayLiteralExpression(node)) return { k: 'array', node, ctx };
+    if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return { k: 'function', node, ctx };
+    if (ts.isClassExpression(node)) return { k: 'class', node, ctx };
+    if (ts.isTemplateExpression(node)) return this.template(node, ctx, depth);
+    if (ts.isIdentifier(node)) return this.identifier(node, ctx, depth);
+    if (node.kind === ts.SyntaxKind.ThisKeyword) return { k: 'unknown', why: 'binding', node, ctx };
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return this.member(node, ctx, depth);
+    if (ts.isCallExpression(node)) return this.call(node, ctx, depth);
+    if (ts.isNewExpression(node)) {
+      const callee = this.evaluate(node.expression, ctx, depth);
+      if (callee.k === 'chain') {
+        return { ...callee, steps: [...callee.steps, { kind: 'new', args: node.arguments ?? [], ctx, node }] };
+      }
+      if (callee.k === 'class') return this.classInstance(callee, node, ctx, depth);
+      return { k: 'unknown', why: 'call', node, ctx };
+    }
+    if (ts.isConditionalExpression(node)) {
+      return either([this.evaluate(node.whenTrue, ctx, depth), this.evaluate(node.whenFalse, ctx, depth)]);
+    }
+    if (ts.isBinaryExpression(node)) return this.binary(node, ctx, depth);
+    return { k: 'unknown', why: 'computed', node, ctx };
+  }
+
+  private template(node: ts.TemplateExpression, ctx: ModuleContext, depth: number): Value {
+    let text = node.head.text;
+    for (const span of node.templateSpans) {
+      const value = this.evaluate(span.expression, ctx, depth);
+      if (value.k === 'string' || value.k === 'number' || value.k === 'boolean') text += String(value.value);
+      else return { k: 'unknown', why: 'computed', node, ctx };
+      text += span.literal.text;
+    }
+    return { k: 'string', value: text, node, ctx };
+  }
+
+  private binary(node: ts.BinaryExpression, ctx: ModuleContext, depth: number): Value {
+    const op = node.operatorToken.kind;
+    if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) {
+      const left = this.evaluate(node.left, ctx, depth);
+      if (left.k === 'nullish') return this.evaluate(node.right, ctx, depth);
+      if (left.k === 'chain' || left.k === 'object' || left.k === 'number' || left.k === 'string') {
+        if (op === ts.SyntaxKind.BarBarToken && (left.k === 'number' || left.k === 'string') && !left.value) {
+          return this.evaluate(node.right, ctx, depth);
+        }
+        return left;
+      }
+      const right = this.evaluate(node.right, ctx, depth);
+      if (right.k === 'chain' && left.k === 'unknown') return right;
+      return either([left, right]);
+    }
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken) {
+      return either([{ k: 'unknown', why: 'conditional', node: node.left, ctx }, this.evaluate(node.right, ctx, depth)]);
+    }
+    if (op === ts.SyntaxKind.PlusToken) {
+      const left = this.evaluate(node.left, ctx, depth);
+      const right = this.evaluate(node.right, ctx, depth);
+      if ((left.k === 'string' || left.k === 'number') && (right.k === 'string' || right.k === 'number')) {
+        if (left.k === 'number' && right.k === 'number') return { k: 'number', value: left.value + right.value };
+        return { k: 'string', value: String(left.value) + String(right.value), node, ctx };
+      }
+    }
+    if (op === ts.SyntaxKind.AsteriskToken) {
+      const left = this.evaluate(node.left, ctx, depth);
+      const right = this.evaluate(node.right, ctx, depth);
+      if (left.k === 'number' && right.k === 'number') return { k: 'number', value: left.value * right.value };
+    }
+    return { k: 'unknown', why: 'computed', node, ctx };
+  }
+
+  private identifier(node: ts.Identifier, ctx: ModuleContext, depth: number): Value {
+    const binding = lookupBinding(ctx.index, node.text, node.pos);
+    if (!binding) {
+      if (node.text === 'undefined') return { k: 'nullish', node };
+      if (node.text === 'fetch') return { k: 'chain', module: GLOBAL_MODULE, name: 'fetch', steps: [] };
+      return { k: 'unknown', why: 'binding', node, ctx };
+    }
+    return this.binding(binding, ctx, depth, node);
+  }
+
+  resolveName(name: string, ctx: ModuleContext, depth = 0): Value {
+    const binding = lookupBinding(ctx.index, name, ctx.sourceFile.end);
+    return binding ? this.binding(binding, ctx, depth + 1) : { k: 'unknown', why: 'binding' };
+  }
+
+  private binding(binding: Binding, ctx: ModuleContext, depth: number, at?: ts.Node): Value {
+    switch (binding.kind) {
+      case 'import':
+        if (binding.module.startsWith('.')) {
+          const target = ctx.loader?.load(ctx.file, binding.module);
+          if (!target) return { k: 'unknown', why: 'binding', node: at, ctx };
+          if (binding.imported === '*') return { k: 'unknown', why: 'binding', node: at, ctx };
+          return this.resolveExport(target, binding.imported, depth);
+        }
+        return { k: 'chain', module: binding.module, name: binding.imported, steps: [] };
+      case 'variable': {
+        let value: Value = binding.init ? this.evaluate(binding.init, ctx, depth) : { k: 'unknown', why: 'binding', node: at, ctx };
+        value = this.path(value, binding.path, depth);
+        if (!binding.isConst) {
+          const assigned = ctx.index.assignments.get(binding.name);
+          if (assigned && (value.k === 'nullish' || value.k === 'unknown')) {
+            for (const expression of assigned) {
+              const candidate = this.evaluate(expression, ctx, depth);
+              if (candidate.k === 'chain') return candidate;
+            }
+            return { k: 'unknown', why: 'binding', node: at, ctx };
+          }
+          if (assigned && value.k !== 'chain') return { k: 'unknown', why: 'binding', node: at, ctx };
+        }
+        if (value.k === 'object') {
+          const mutations = ctx.index.mutations.get(binding.name);
+          if (mutations) return { ...value, mutations };
+        }
+        return value;
+      }
+      case 'function':
+        return { k: 'function', node: binding.node, ctx };
+      case 'class':
+        return { k: 'class', node: binding.node, ctx };
+      case 'parameter': {
+        const type = binding.path.length === 0 ? binding.node.type : undefined;
+        if (type) {
+          const typed = this.typeValue(type, ctx, depth);
+          if (typed) return typed;
+        }
+        // A parameter typed `string` is a prompt, never an options object.
+        const primitive = !!type && isPrimitiveType(type);
+        return { k: 'unknown', why: 'parameter', node: at ?? binding.node, ctx, ...(primitive ? { primitive } : {}) };
+      }
+    }
+  }
+
+  resolveExport(ctx: ModuleContext, name: string, depth: number, seen = new Set<string>()): Value {
+    const key = `${ctx.file}#${name}`;
+    if (seen.has(key) || depth > MAX_DEPTH) return { k: 'unknown', why: 'binding' };
+    seen.add(key);
+    const target = ctx.index.exports.get(name);
+    if (target?.kind === 'local') return this.resolveName(target.name, ctx, depth);
+    if (target?.kind === 'expression') return this.evaluate(target.expression, ctx, depth);
+    if (target?.kind === 'reexport') {
+      if (!target.module.startsWith('.')) return { k: 'chain', module: target.module, name: target.imported, steps: [] };
+      const next = ctx.loader?.load(ctx.file, target.module);
+      return next ? this.resolveExport(next, target.imported, depth + 1, seen) : { k: 'unknown', why: 'binding' };
+    }
+    for (const specifier of ctx.index.reexportAll) {
+      const next = ctx.loader?.load(ctx.file, specifier);
+      if (!next) continue;
+      const value = this.resolveExport(next, name, depth + 1, seen);
+      if (value.k !== 'unknown') return value;
+    }
+    return { k: 'unknown', why: 'binding' };
+  }
+
+  /** A parameter or field typed as an SDK class stands for an instance of it. */
+  typeValue(type: ts.TypeNode, ctx: ModuleContext, depth: number): Value | undefined {
+    if (ts.isUnionTypeNode(type)) {
+      for (const member of type.types) {
+        const value = this.typeValue(member, ctx, depth);
+        if (value) return value;
+      }
+      return undefined;
+    }
+    if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return undefined;
+    const binding = lookupBinding(ctx.index, type.typeName.text, type.pos);
+    if (binding?.kind !== 'import') return undefined;
+    let root: Value = { k: 'chain', module: binding.module, name: binding.imported, steps: [] };
+    if (binding.module.startsWith('.')) {
+      const target = ctx.loader?.load(ctx.file, binding.module);
+      if (!target) return undefined;
+      root = this.resolveExport(target, binding.imported, depth);
+      if (root.k === 'class') return this.classInstance(root, undefined, ctx, depth);
+      if (root.k !== 'chain') return undefined;
+    }
+    if (root.k !== 'chain') return undefined;
+    return { ...root, steps: [...root.steps, { kind: 'new', args: [], ctx }] };
+  }
+
+  path(value: Value, path: readonly string[], depth: number): Value {
+    let current = value;
+    for (const key of path) {
+      if (current.k === 'chain') {
+        current = { ...current, steps: [...current.steps, { kind: 'prop', name: key }] };
+        continue;
+      }
+      const prop = this.property(current, key, depth);
+      if (prop.state === 'present') current = prop.value;
+      else if (prop.state === 'absent') return { k: 'nullish' };
+      else return { k: 'unknown', why: prop.why };
+    }
+    return current;
+  }
+
+  private member(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, ctx: ModuleContext, depth: number): Value {
+    let key: string | undefined;
+    if (ts.isPropertyAccessExpression(node)) key = node.name.text;
+    else if (ts.isStringLiteralLike(node.argumentExpression) || ts.isNumericLiteral(node.argumentExpression)) key = node.argumentExpression.text;
+    if (key === undefined) return { k: 'unknown', why: 'computed', node, ctx };
+    const receiver = unwrap(node.expression);
+    if (receiver.kind === ts.SyntaxKind.ThisKeyword) return this.thisMember(node, key, ctx, depth);
+    const base = this.evaluate(receiver, ctx, depth);
+    if (base.k === 'chain') return { ...base, steps: [...base.steps, { kind: 'prop', name: key }] };
+    if (base.k === 'class') return this.staticMember(base, key, depth);
+    if (base.k === 'unknown') return { k: 'unknown', why: base.why, node, ctx };
+    return this.path(base, [key], depth);
+  }
+
+  private thisMember(node: ts.Node, key: string, ctx: ModuleContext, depth: number): Value {
+    let current: ts.Node | undefined = node.parent;
+    // Arrow functions keep `this`; ordinary functions rebind it.
+    while (current && !ts.isClassLike(current)) {
+      if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) return { k: 'unknown', why: 'binding', node, ctx };
+      current = current.parent;
+    }
+    if (!current) return { k: 'unknown', why: 'binding', node, ctx };
+    return this.instanceMember({ node: current, ctx }, key, depth) ?? { k: 'unknown', why: 'binding', node, ctx };
+  }
+
+  /** A member of an instance of a class declared in the analysed code. */
+  instanceMember(cls: { node: ts.ClassLikeDeclaration; ctx: ModuleContext }, key: string, depth: number): Value | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const { node: classNode, ctx } = cls;
+    let typed: Value | undefined;
+    for (const member of classNode.members) {
+      if (isStatic(member)) continue;
+      const name = propertyNameText(member.name);
+      if (ts.isPropertyDeclaration(member) && name === key) {
+        if (member.initializer) return this.evaluate(member.initializer, ctx, depth);
+        if (member.type) typed ??= this.typeValue(member.type, ctx, depth);
+      } else if ((ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member)) && name === key) {
+        return ts.isGetAccessorDeclaration(member) ? this.returnValue(member, ctx, depth) : { k: 'function', node: member, ctx };
+      } else if (ts.isConstructorDeclaration(member)) {
+        for (const parameter of member.parameters) {
+          if (ts.isIdentifier(parameter.name) && parameter.name.text === key && ts.getModifiers(parameter)?.length && parameter.type) {
+            typed ??= this.typeValue(parameter.type, ctx, depth);
+          }
+        }
+      }
+    }
+    const assigned = this.thisAssignments(classNode, key);
+    for (const expression of assigned) {
+      const value = this.evaluate(expression, ctx, depth);
+      if (value.k === 'chain') return value;
+    }
+    if (typed) return typed;
+    const heritage = classNode.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+    if (heritage) {
+      const base = this.evaluate(heritage.expression, ctx, depth);
+      if (base.k === 'class') return this.instanceMember(base, key, depth + 1);
+      if (base.k === 'chain') return { ...base, steps: [...base.steps, { kind: 'new', args: [], ctx }, { kind: 'prop', name: key }] };
+    }
+    return assigned.length ? { k: 'unknown', why: 'binding' } : undefined;
+  }
+
+  private thisAssignments(classNode: ts.ClassLikeDeclaration, key: string): ts.Expression[] {
+    const found: ts.Expression[] = [];
+    const visit = (node: ts.Node): void => {
+      if (
+        ts.isBinaryExpression(node) &&
+        node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+        ts.isPropertyAccessExpression(node.left) &&
+        node.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
+        node.left.name.text === key
+      ) {
+        found.push(node.right);
+      }
+      if (!ts.isClassLike(node)) ts.forEachChild(node, visit);
+    };
+    classNode.members.forEach((member) => ts.forEachChild(member, visit));
+    return found;
+  }
+
+  private staticMember(cls: { k: 'class'; node: ts.ClassLikeDeclaration; ctx: ModuleContext }, key: string, depth: number): Value {
+    for (const member of cls.node.members) {
+      if (!isStatic(member) || propertyNameText(member.name) !== key) continue;
+      if (ts.isPropertyDeclaration(member) && member.initializer) return this.evaluate(member.initializer, cls.ctx, depth);
+      if (ts.isMethodDeclaration(member)) return { k: 'function', node: member, ctx: cls.ctx };
+    }
+    return { k: 'unknown', why: 'binding' };
+  }
+
+  private classInstance(cls: { node: ts.ClassLikeDeclaration; ctx: ModuleContext }, node: ts.NewExpression | undefined, ctx: ModuleContext, depth: number): Value {
+    // `class Client extends OpenAI {}` → an OpenAI instance for our purposes.
+    const heritage = cls.node.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+    if (heritage) {
+      const base = this.evaluate(heritage.expression, cls.ctx, depth);
+      if (base.k === 'chain') return { ...base, steps: [...base.steps, { kind: 'new', args: node?.arguments ?? [], ctx, ...(node ? { node } : {}) }] };
+    }
+    return { k: 'unknown', why: 'call', ...(node ? { node } : {}), ctx };
+  }
+
+  private call(node: ts.CallExpression, ctx: ModuleContext, depth: number): Value {
+    const specifier = requireSpecifier(node);
+    if (specifier !== undefined) {
+      if (specifier.startsWith('.')) {
+        const target = ctx.loader?.load(ctx.file, specifier);
+        return target ? this.moduleObject(target) : UNKNOWN_CALL;
+      }
+      return { k: 'chain', module: specifier, name: '*', steps: [] };
+    }
+    const callee = unwrap(node.expression);
+    if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'JSON' && callee.name.text === 'stringify') {
+      const arg = node.arguments[0];
+      return arg ? { k: 'json', inner: this.evaluate(arg, ctx, depth) } : UNKNOWN_CALL;
+    }
+    const target = this.evaluate(callee, ctx, depth);
+    if (target.k === 'chain') return { ...target, steps: [...target.steps, { kind: 'call', args: node.arguments, ctx, node }] };
+    if (target.k === 'function') return this.returnValue(target.node, target.ctx, depth);
+    return { k: 'unknown', why: 'call', node, ctx };
+  }
+
+  private moduleObject(target: ModuleContext): Value {
+    // A CommonJS module of our own: only `module.exports = expr` is followed.
+    const exported = target.index.exports.get('default');
+    return exported?.kind === 'expression' ? this.evaluate(exported.expression, target) : UNKNOWN_CALL;
+  }
+
+  /** What a same-project function returns, when one of its returns is an SDK chain or all agree on data. */
+  returnValue(fn: ts.SignatureDeclaration, ctx: ModuleContext, depth: number): Value {
+    const body = (fn as ts.FunctionLikeDeclaration).body;
+    if (!body) return UNKNOWN_CALL;
+    if (!ts.isBlock(body)) return this.evaluate(body, ctx, depth);
+    const returns: ts.Expression[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isReturnStatement(node) && node.expression) returns.push(node.expression);
+      if (!ts.isFunctionLike(node) && !ts.isClassLike(node)) ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(body, visit);
+    if (returns.length === 0) return UNKNOWN_CALL;
+    const values = returns.map((expression) => this.evaluate(expression, ctx, depth));
+    const chain = values.find((value) => value.k === 'chain');
+    if (chain) return chain;
+    return values.length === 1 ? values[0]! : UNKNOWN_CALL;
+  }
+
+  /** Whether an object-like value sends `key`. Later entries win; unknown spreads make it unknown. */
+  property(value: Value, key: string, depth = 0): PropertyLookup {
+    switch (value.k) {
+      case 'object':
+        return this.objectProperty(value, key, depth);
+      case 'nullish':
+        return { state: 'absent' };
+      case 'json':
+        return this.property(value.inner, key, depth);
+      case 'either': {
+        const results = value.options.map((option) => this.property(option, key, depth));
+        if (results.every((result) => result.state === 'present')) return results[0]!;
+        if (results.every((result) => result.state === 'absent')) return { state: 'absent' };
+        return { state: 'unknown', why: 'conditional' };
+      }
+      case 'unknown':
+        return { state: 'unknown', why: value.why };
+      default:
+        return { state: 'unknown', why: 'binding' };
+    }
+  }
+
+  private objectProperty(value: Extract<Value, { k: 'object' }>, key: string, depth: number): PropertyLookup {
+    let result: PropertyLookup = { state: 'absent' };
+    for (const element of value.node.properties) {
+      if (ts.isSpreadAssignment(element)) {
+        const inner = this.property(this.evaluate(element.expression, value.ctx, depth), key, depth + 1);
+        // An explicit key before an opaque spread is still sent unless the spread overrides it.
+        if (inner.state === 'present') result = inner;
+        else if (inner.state === 'unknown' && result.state !== 'present') result = inner;
+        continue;
+      }
+      const name = element.name ? propertyNameText(element.name) : undefined;
+      if (name === undefined) {
+        if (result.state !== 'present' && element.name && ts.isComputedPropertyName(element.name)) result = { state: 'unknown', why: 'computed' };
+        continue;
+      }
+      if (name !== key) continue;
+      if (ts.isPropertyAssignment(element)) {
+        result = presence(this.evaluate(element.initializer, value.ctx, depth), element, element.initializer, value.ctx);
+      } else if (ts.isShorthandPropertyAssignment(element)) {
+        result = presence(this.evaluate(element.name, value.ctx, depth), element, element.name, value.ctx);
+      } else {
+        result = { state: 'present', value: { k: 'unknown', why: 'computed' }, node: element, valueNode: element, ctx: value.ctx };
+      }
+    }
+    const mutation = value.mutations?.get(key);
+    if (mutation) result = presence(this.evaluate(mutation, value.ctx, depth), mutation, mutation, value.ctx);
+    else if (value.mutations?.has('*') && result.state === 'absent') result = { state: 'unknown', why: 'binding' };
+    return result;
+  }
+
+  /** The elements of an array-like value, or undefined when they cannot be listed. */
+  elements(value: Value, depth = 0): ElementList | undefined {
+    if (value.k !== 'array') return undefined;
+    const items: ElementList = [];
+    for (const element of value.node.elements) {
+      if (ts.isSpreadElement(element)) {
+        const inner = this.evaluate(element.expression, value.ctx, depth);
+        const spread = this.elements(inner, depth + 1);
+        if (spread) items.push(...spread);
+        else items.push({ spread: true, node: element, ctx: value.ctx });
+      } else if (!ts.isOmittedExpression(element)) {
+        items.push({ value: this.evaluate(element, value.ctx, depth), node: element, ctx: value.ctx });
+      }
+    }
+    return items;
+  }
+}
+
+export type ElementList = Array<
+  { value: Value; node: ts.Expression; ctx: ModuleContext; spread?: undefined } | { spread: true; node: ts.Node; ctx: ModuleContext }
+>;
+
+export type PropertyLookup =
+  | { state: 'present'; value: Value; node: ts.Node; valueNode: ts.Node; ctx: ModuleContext }
+  | { state: 'absent'; node?: ts.Node }
+  | { state: 'unknown'; why: UnknownReason };
+
+function presence(value: Value, node: ts.Node, valueNode: ts.Node, ctx: ModuleContext): PropertyLookup {
+  if (value.k === 'nullish') return { state: 'absent', node };
+  // A value we cannot compute is still sent; only a branch that is provably nullish makes it doubtful.
+  if (value.k === 'either' && value.options.some((option) => option.k === 'nullish')) {
+    return value.options.every((option) => option.k === 'nullish') ? { state: 'absent', node } : { state: 'unknown', why: 'conditional' };
+  }
+  return { state: 'present', value, node, valueNode, ctx };
+}
+
+function isPrimitiveType(type: ts.TypeNode): boolean {
+  if (ts.isUnionTypeNode(type)) return type.types.every(isPrimitiveType);
+  if (ts.isArrayTypeNode(type)) return isPrimitiveType(type.elementType);
+  return (
+    type.kind === ts.SyntaxKind.StringKeyword ||
+    type.kind === ts.SyntaxKind.NumberKeyword ||
+    type.kind === ts.SyntaxKind.BooleanKeyword ||
+    ts.isLiteralTypeNode(type)
+  );
+}
+
+function isStatic(member: ts.ClassElement): boolean {
+  return ts.canHaveModifiers(member) && (ts.getModifiers(member)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) ?? false);
+}
+
+function either(options: Value[]): Value {
+  const flat = options.flatMap((option) => (option.k === 'either' ? option.options : [option]));
+  return flat.length === 1 ? flat[0]! : { k: 'either', options: flat };
+}
+
+/** Flattens a chain's steps into the dotted property path after the last call/new. */
+export function tailPath(steps: readonly Step[]): string[] {
+  const path: string[] = [];
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const step = steps[i]!;
+    if (step.kind !== 'prop') break;
+    path.unshift(step.name);
+  }
+  return path;
+}

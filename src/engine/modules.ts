@@ -1,0 +1,125 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import ts from 'typescript';
+import { createModuleContext } from '../callsites/detect.js';
+import type { ModuleContext, ModuleLoader } from '../callsites/values.js';
+import { parseSource } from '../scan/parse.js';
+
+// Resolves relative imports (and tsconfig `paths` aliases such as `@/lib/ai`) to parsed modules,
+// so a client or prompt constant defined in another file can be followed. Each file is parsed once.
+
+const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+interface Aliases {
+  baseDir: string;
+  paths: Array<{ prefix: string; wildcard: boolean; targets: string[] }>;
+}
+
+export class ProjectModules implements ModuleLoader {
+  private readonly contexts = new Map<string, ModuleContext | null>();
+  private readonly aliasCache = new Map<string, Aliases | null>();
+
+  constructor(private readonly maxFileSize: number) {}
+
+  /** Registers a file the scanner already parsed, so imports of it reuse the same tree. */
+  register(ctx: ModuleContext): void {
+    this.contexts.set(ctx.file, ctx);
+  }
+
+  resolvePath(fromFile: string, specifier: string): string | undefined {
+    if (specifier.startsWith('.')) return resolveFile(resolve(dirname(fromFile), specifier));
+    const aliases = this.aliasesFor(dirname(fromFile));
+    if (!aliases) return undefined;
+    for (const alias of aliases.paths) {
+      if (alias.wildcard ? !specifier.startsWith(alias.prefix) : specifier !== alias.prefix) continue;
+      const rest = alias.wildcard ? specifier.slice(alias.prefix.length) : '';
+      for (const target of alias.targets) {
+        const found = resolveFile(resolve(aliases.baseDir, target.replace('*', rest)));
+        if (found) return found;
+      }
+    }
+    return undefined;
+  }
+
+  isAliased(fromFile: string, specifier: string): boolean {
+    const aliases = this.aliasesFor(dirname(fromFile));
+    return !!aliases?.paths.some((alias) => (alias.wildcard ? specifier.startsWith(alias.prefix) : specifier === alias.prefix));
+  }
+
+  load(fromFile: string, specifier: string): ModuleContext | undefined {
+    const path = this.resolvePath(fromFile, specifier);
+    if (!path) return undefined;
+    const cached = this.contexts.get(path);
+    if (cached !== undefined) return cached ?? undefined;
+    let ctx: ModuleContext | null = null;
+    try {
+      if (statSync(path).size <= this.maxFileSize) {
+        const text = readFileSync(path, 'utf8');
+        if (!text.includes('\0')) ctx = createModuleContext(path, parseSource(path, text), this);
+      }
+    } catch {
+      ctx = null;
+    }
+    this.contexts.set(path, ctx);
+    return ctx ?? undefined;
+  }
+
+  private aliasesFor(dir: string): Aliases | undefined {
+    const cached = this.aliasCache.get(dir);
+    if (cached !== undefined) return cached ?? undefined;
+    let result: Aliases | null = null;
+    for (const name of ['tsconfig.json', 'jsconfig.json']) {
+      const file = join(dir, name);
+      if (existsSync(file)) {
+        result = readAliases(file);
+        break;
+      }
+    }
+    if (!result) {
+      const parent = dirname(dir);
+      result = parent === dir || existsSync(join(dir, 'package.json')) && existsSync(join(dir, '.git')) ? null : (this.aliasesFor(parent) ?? null);
+    }
+    this.aliasCache.set(dir, result);
+    return result ?? undefined;
+  }
+}
+
+function readAliases(file: string): Aliases | null {
+  try {
+    const parsed = ts.parseConfigFileTextToJson(file, readFileSync(file, 'utf8')).config as
+      | { compilerOptions?: { baseUrl?: string; paths?: Record<string, string[]> } }
+      | undefined;
+    const options = parsed?.compilerOptions;
+    if (!options?.paths) return null;
+    const baseDir = resolve(dirname(file), options.baseUrl ?? '.');
+    const paths = Object.entries(options.paths).map(([key, targets]) => ({
+      prefix: key.replace(/\*$/, ''),
+      wildcard: key.endsWith('*'),
+      targets,
+    }));
+    return { baseDir, paths };
+  } catch {
+    return null;
+  }
+}
+
+function resolveFile(base: string): string | undefined {
+  const candidates = [base];
+  // TypeScript ESM code imports './x.js' for './x.ts'.
+  const jsLike = /\.(m|c)?jsx?$/.exec(base);
+  if (jsLike) {
+    const stem = base.slice(0, -jsLike[0].length);
+    const flavour = jsLike[1] ?? '';
+    candidates.push(`${stem}.${flavour}ts`, `${stem}.tsx`);
+  }
+  for (const extension of EXTENSIONS) candidates.push(base + extension);
+  for (const extension of EXTENSIONS) candidates.push(join(base, `index${extension}`));
+  for (const candidate of candidates) {
+    try {
+      if (statSync(candidate).isFile()) return candidate;
+    } catch {
+      // try the next candidate
+    }
+  }
+  return undefined;
+}

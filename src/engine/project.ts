@@ -1,0 +1,174 @@
+import { readFileSync, statSync } from 'node:fs';
+import type ts from 'typescript';
+import { createModuleContext, detectCallSites } from '../callsites/detect.js';
+import type { ModuleContext } from '../callsites/values.js';
+import type { CallSite } from '../model.js';
+import { discoverFiles } from '../scan/discover.js';
+import { parseSource, syntaxErrors } from '../scan/parse.js';
+import { type PrefilterVerdict, prefilter } from '../scan/prefilter.js';
+import { ProjectModules } from './modules.js';
+
+export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+
+export interface ScanOptions {
+  cwd: string;
+  maxFileSize?: number;
+  /** Parse every readable file, bypassing the text prefilter (for measuring it). */
+  noPrefilter?: boolean;
+}
+
+export interface FileProblem {
+  file: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export interface ScannedFile {
+  file: string;
+  text: string;
+  sourceFile: ts.SourceFile;
+  ctx: ModuleContext;
+  sites: CallSite[];
+  syntaxErrors: FileProblem[];
+}
+
+export interface ScanStats {
+  discovered: number;
+  read: number;
+  parsed: number;
+  bytesRead: number;
+  bytesParsed: number;
+}
+
+export type ReadOutcome = { text: string } | { problem: string };
+
+/** Reads a source file, refusing binary, oversized and minified ones with a reason. */
+export function readSource(file: string, maxFileSize: number): ReadOutcome {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch (error) {
+    return { problem: `cannot read file: ${describe(error)}` };
+  }
+  if (size > maxFileSize) return { problem: `skipped: file is ${formatSize(size)}, over the ${formatSize(maxFileSize)} limit (maxFileSize)` };
+  let buffer: Buffer;
+  try {
+    buffer = readFileSync(file);
+  } catch (error) {
+    return { problem: `cannot read file: ${describe(error)}` };
+  }
+  if (buffer.subarray(0, 8192).includes(0)) return { problem: 'skipped: binary file' };
+  const text = buffer.toString('utf8');
+  if (looksMinified(text)) return { problem: 'skipped: file looks minified' };
+  return { text };
+}
+
+export function looksMinified(text: string): boolean {
+  if (text.length < 4096) return false;
+  let lines = 1;
+  let longest = 0;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    lines++;
+    longest = Math.max(longest, i - start);
+    start = i + 1;
+  }
+  longest = Math.max(longest, text.length - start);
+  return text.length / lines > 300 || longest > 5000;
+}
+
+/**
+ * Scans files for call sites, handing each parsed file to `onFile` and letting it go, so the
+ * trees of a large repository are never all held at once.
+ */
+export function scanProject(
+  paths: readonly string[],
+  options: ScanOptions,
+  onFile: (file: ScannedFile) => void,
+): { problems: FileProblem[]; stats: ScanStats } {
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const discovery = discoverFiles(paths, options.cwd);
+  const problems: FileProblem[] = [...discovery.problems];
+  const stats: ScanStats = { discovered: discovery.files.length, read: 0, parsed: 0, bytesRead: 0, bytesParsed: 0 };
+  const modules = new ProjectModules(maxFileSize);
+
+  const texts = new Map<string, { text: string; verdict: PrefilterVerdict }>();
+  for (const file of discovery.files) {
+    const outcome = readSource(file, maxFileSize);
+    if ('problem' in outcome) {
+      problems.push({ file, message: outcome.problem });
+      continue;
+    }
+    stats.read++;
+    stats.bytesRead += outcome.text.length;
+    texts.set(file, { text: outcome.text, verdict: options.noPrefilter ? 'sdk' : prefilter(outcome.text) });
+  }
+
+  for (const [file, { text, verdict }] of texts) {
+    if (verdict === 'skip') continue;
+    if (verdict === 'relative' && !importsSdkModule(file, text, texts, modules)) continue;
+    stats.parsed++;
+    stats.bytesParsed += text.length;
+    const sourceFile = parseSource(file, text);
+    const ctx = createModuleContext(file, sourceFile, modules);
+    modules.register(ctx);
+    const errors = syntaxErrors(sourceFile).map((diagnostic) => {
+      const { line, character } = sourceFile.getLineAndCharacterOfPosition(diagnostic.start);
+      return { file, message: `syntax error: ${flatten(diagnostic.messageText)}`, line: line + 1, column: character + 1 };
+    });
+    let sites: CallSite[] = [];
+    try {
+      sites = detectCallSites(ctx);
+    } catch (error) {
+      problems.push({ file, message: `internal error while analysing this file: ${describe(error)}` });
+    }
+    onFile({ file, text, sourceFile, ctx, sites, syntaxErrors: errors });
+  }
+  return { problems, stats };
+}
+
+const IMPORT_SPECIFIER = /(?:from\s*|import\s*\(\s*|require\s*\(\s*)['"]([^'"]+)['"]/g;
+
+/** A file with only relative imports is parsed when one of them reaches a file that names an SDK. */
+function importsSdkModule(
+  file: string,
+  text: string,
+  texts: Map<string, { text: string; verdict: PrefilterVerdict }>,
+  modules: ProjectModules,
+): boolean {
+  for (const match of text.matchAll(IMPORT_SPECIFIER)) {
+    const specifier = match[1]!;
+    if (!specifier.startsWith('.') && !modules.isAliased(file, specifier)) continue;
+    const target = modules.resolvePath(file, specifier);
+    if (!target) continue;
+    const entry = texts.get(target);
+    const targetText = entry?.text ?? safeRead(target);
+    if (targetText !== undefined && (entry?.verdict === 'sdk' || prefilter(targetText) === 'sdk')) return true;
+  }
+  return false;
+}
+
+function safeRead(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function flatten(message: string | ts.DiagnosticMessageChain): string {
+  return typeof message === 'string' ? message : message.messageText;
+}
+
+function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'is a directory';
+  return error instanceof Error ? error.message : String(error);
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
+}

@@ -1,0 +1,146 @@
+import { type Dirent, existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import fg from 'fast-glob';
+import ignore, { type Ignore } from 'ignore';
+import { SOURCE_EXTENSIONS } from './parse.js';
+
+export const DEFAULT_IGNORED_DIRS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', '.next', 'vendor', '.git']);
+const IGNORED_FILE = /\.min\.[cm]?js$|\.d\.[cm]?ts$/;
+
+export class UsageError extends Error {}
+
+export interface Discovery {
+  files: string[];
+  /** Folders that could not be walked, with the reason. */
+  problems: Array<{ file: string; message: string }>;
+}
+
+export function isSourceFile(path: string): boolean {
+  return SOURCE_EXTENSIONS.some((extension) => path.endsWith(extension)) && !IGNORED_FILE.test(path);
+}
+
+interface IgnoreLayer {
+  base: string;
+  rules: Ignore;
+}
+
+/**
+ * Files to scan under the given paths: directories are walked (default ignores and .gitignore
+ * honoured, symlinked folders followed once), globs go through fast-glob, files are taken as given.
+ */
+export function discoverFiles(paths: readonly string[], cwd: string): Discovery {
+  const files = new Set<string>();
+  const problems: Discovery['problems'] = [];
+  const visited = new Set<string>();
+
+  const walk = (dir: string, layers: IgnoreLayer[]): void => {
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch (error) {
+      problems.push({ file: dir, message: `cannot resolve folder: ${reason(error)}` });
+      return;
+    }
+    if (visited.has(real)) {
+      problems.push({ file: dir, message: 'skipped: symbolic link loop (folder already scanned)' });
+      return;
+    }
+    visited.add(real);
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      problems.push({ file: dir, message: `cannot read folder: ${reason(error)}` });
+      return;
+    }
+    const gitignore = join(dir, '.gitignore');
+    const here = entries.some((entry) => entry.name === '.gitignore') ? [...layers, loadIgnore(dir, gitignore)] : layers;
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const stats = statSync(path);
+          isDir = stats.isDirectory();
+          isFile = stats.isFile();
+        } catch {
+          problems.push({ file: path, message: 'skipped: broken symbolic link' });
+          continue;
+        }
+      }
+      if (isDir) {
+        if (DEFAULT_IGNORED_DIRS.has(entry.name) || ignored(here, path, true)) continue;
+        walk(path, here);
+      } else if (isFile && isSourceFile(entry.name) && !ignored(here, path, false)) {
+        files.add(path);
+      }
+    }
+  };
+
+  for (const input of paths) {
+    const absolute = resolve(cwd, input);
+    if (existsSync(absolute)) {
+      const stats = statSync(absolute);
+      if (stats.isDirectory()) walk(absolute, ancestorsIgnore(absolute));
+      else files.add(absolute);
+      continue;
+    }
+    if (fg.isDynamicPattern(input)) {
+      const matches = fg.sync(input.split(sep).join('/'), {
+        cwd,
+        absolute: true,
+        dot: false,
+        ignore: [...DEFAULT_IGNORED_DIRS].map((name) => `**/${name}/**`),
+        suppressErrors: true,
+        followSymbolicLinks: false,
+      });
+      for (const match of matches) if (isSourceFile(match)) files.add(resolve(match));
+      continue;
+    }
+    throw new UsageError(`No such file or directory: ${input}`);
+  }
+  return { files: [...files].sort(), problems };
+}
+
+function loadIgnore(dir: string, file: string): IgnoreLayer {
+  const rules = ignore();
+  try {
+    rules.add(readFileSync(file, 'utf8'));
+  } catch {
+    // An unreadable .gitignore ignores nothing.
+  }
+  return { base: dir, rules };
+}
+
+/** .gitignore files between the scanned folder and its repository root also apply. */
+function ancestorsIgnore(start: string): IgnoreLayer[] {
+  const layers: IgnoreLayer[] = [];
+  let dir = dirname(start);
+  for (let i = 0; i < 32; i++) {
+    const gitignore = join(dir, '.gitignore');
+    if (existsSync(gitignore)) layers.unshift(loadIgnore(dir, gitignore));
+    if (existsSync(join(dir, '.git'))) break;
+    const parent = dirname(dir);
+    if (parent === dir) return [];
+    dir = parent;
+  }
+  return layers;
+}
+
+function ignored(layers: IgnoreLayer[], path: string, isDir: boolean): boolean {
+  for (const layer of layers) {
+    const rel = relative(layer.base, path).split(sep).join('/');
+    if (!rel || rel.startsWith('..')) continue;
+    if (layer.rules.ignores(isDir ? `${rel}/` : rel)) return true;
+  }
+  return false;
+}
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ELOOP') return 'symbolic link loop';
+  return error instanceof Error ? error.message : String(error);
+}

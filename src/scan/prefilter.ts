@@ -1,0 +1,16 @@
+// A cheap text test run before parsing: a file that names no SDK, provider host or relative import
+// cannot hold a call site we would find. Relative imports are kept because a client may be created
+// in another module; project.ts narrows those to modules that actually export one.
+
+const SDK_OR_HOST =
+  /['"](?:openai|ai|ollama|ollama\/browser|groq-sdk|cohere-ai|axios|got|ky|ofetch|node-fetch|undici)['"]|@ai-sdk\/|@anthropic-ai\/|@google\/gen|@langchain\/|['"]langchain|@aws-sdk\/client-bedrock-runtime|@mistralai\/|api\.openai\.com|openai\.azure\.com|api\.anthropic\.com|googleapis\.com|bedrock-runtime|api\.mistral\.ai|api\.cohere\.|api\.groq\.com|:11434|openrouter\.ai|api\.deepseek\.com|api\.together\.|api\.fireworks\.ai|api\.perplexity\.ai|api\.x\.ai/;
+
+const RELATIVE_IMPORT = /(?:from\s*|import\s*\(\s*|require\s*\(\s*)['"]\.{1,2}\//;
+
+export type PrefilterVerdict = 'sdk' | 'relative' | 'skip';
+
+export function prefilter(text: string): PrefilterVerdict {
+  if (SDK_OR_HOST.test(text)) return 'sdk';
+  if (RELATIVE_IMPORT.test(text)) return 'relative';
+  return 'skip';
+}
