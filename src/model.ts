@@ -56,6 +56,8 @@ export type PromptPart =
   | { kind: 'text'; text: string }
   | {
       kind: 'dynamic';
+      /** File the expression is written in (an imported prompt may live elsewhere). */
+      file: string;
       range: Range;
       /** Source text of the expression, e.g. `user.name`. */
       source: string;

@@ -6,8 +6,13 @@ import { buildCallSite } from './request.js';
 import { buildFileIndex } from './scope.js';
 import { Evaluator, type ModuleContext, type ModuleLoader, unwrap } from './values.js';
 
-export function createModuleContext(file: string, sourceFile: ts.SourceFile, loader?: ModuleLoader): ModuleContext {
-  return { file, sourceFile, text: sourceFile.text, index: buildFileIndex(sourceFile), ...(loader ? { loader } : {}) };
+export function createModuleContext(
+  file: string,
+  sourceFile: ts.SourceFile,
+  loader?: ModuleLoader,
+  sdkMajors?: Readonly<Record<string, number>>,
+): ModuleContext {
+  return { file, sourceFile, text: sourceFile.text, index: buildFileIndex(sourceFile), ...(loader ? { loader } : {}), ...(sdkMajors ? { sdkMajors } : {}) };
 }
 
 /** Every generation call site in one parsed file. Synchronous and free of I/O except through `loader`. */

@@ -133,7 +133,7 @@ function dynamic(ev: Evaluator, expression: ts.Expression, ctx: ModuleContext): 
   const node = unwrap(expression);
   const source = node.getText(ctx.sourceFile);
   const { rate, label } = changeRate(ev, node, ctx);
-  return [{ kind: 'dynamic', range: [node.getStart(ctx.sourceFile), node.end], source, rate, label }];
+  return [{ kind: 'dynamic', file: ctx.file, range: [node.getStart(ctx.sourceFile), node.end], source, rate, label }];
 }
 
 const USER_WORDS = /user|customer|profile|account|member|email|tenant|persona|firstname|lastname|fullname|displayname|username|owner|employee|patient|student|client(?!s?$)/i;

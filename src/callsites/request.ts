@@ -435,14 +435,14 @@ function langchainList(ev: Evaluator, value: Value, template: boolean): Message[
       break;
     }
     let prompt: Resolved<Prompt> = content ? contentPrompt(ev, content.value, content.node, content.ctx) : { state: 'unknown', why: 'binding' };
-    if (template && prompt.state === 'present' && prompt.value) prompt = { state: 'present', value: templateVariables(prompt.value) };
+    if (template && prompt.state === 'present' && prompt.value) prompt = { state: 'present', value: templateVariables(prompt.value, content!.ctx.file) };
     out.push({ role, prompt });
   }
   return out;
 }
 
 /** LangChain template variables (`{question}`) are filled at run time: dynamic parts of unknown rate. */
-function templateVariables(prompt: Prompt): Prompt {
+function templateVariables(prompt: Prompt, file: string): Prompt {
   const parts: PromptPart[] = [];
   for (const part of prompt.parts) {
     if (part.kind !== 'text') {
@@ -452,7 +452,7 @@ function templateVariables(prompt: Prompt): Prompt {
     let last = 0;
     for (const match of part.text.matchAll(/(?<!\{)\{(\w+)\}(?!\})/g)) {
       parts.push({ kind: 'text', text: part.text.slice(last, match.index) });
-      parts.push({ kind: 'dynamic', range: prompt.range, source: match[0], rate: 'unknown', label: `template variable ${match[0]}` });
+      parts.push({ kind: 'dynamic', file, range: prompt.range, source: match[0], rate: 'unknown', label: `template variable ${match[0]}` });
       last = match.index! + match[0].length;
     }
     parts.push({ kind: 'text', text: part.text.slice(last) });

@@ -12,6 +12,8 @@ export interface ModuleContext {
   text: string;
   index: FileIndex;
   loader?: ModuleLoader;
+  /** SDK major versions declared by the nearest package.json, when known. */
+  sdkMajors?: Readonly<Record<string, number>>;
 }
 
 /** Supplied by the I/O layer: parses a relative import of `fromFile`, or returns undefined. */

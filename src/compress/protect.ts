@@ -73,6 +73,20 @@ function indentWidth(text: string, line: Line): number {
   return width;
 }
 
+/** Number of leading characters that make up `width` columns of indentation. */
+function leadingChars(text: string, line: Line, width: number): number {
+  let columns = 0;
+  let i = line.start;
+  while (i < line.end && columns < width) {
+    const c = text.charCodeAt(i);
+    if (c === 32) columns += 1;
+    else if (c === 9) columns += 4;
+    else break;
+    i++;
+  }
+  return i - line.start;
+}
+
 /** Line-level blocks: fences, front matter, indented code, YAML, example blocks, transcript lines. */
 function findBlockSpans(text: string): Span[] {
   const lines = splitLines(text);
@@ -93,6 +107,14 @@ function findBlockSpans(text: string): Span[] {
       if (!/^(?:[\w.-]+[ \t]*:|[ \t]*-[ \t]|[ \t]+\S|#|$)/.test(lineText(lines[j]!))) break;
     }
   }
+
+  // Prompts written inside indented template literals share a common indentation; code blocks are
+  // indented four columns beyond it.
+  let common = Infinity;
+  for (let k = i; k < lines.length; k++) {
+    if (!isBlank(text, lines[k]!)) common = Math.min(common, indentWidth(text, lines[k]!));
+  }
+  if (common === Infinity) common = 0;
 
   let previousBlank = true;
   let previousIndented = false;
@@ -122,8 +144,8 @@ function findBlockSpans(text: string): Span[] {
       continue;
     }
     const indent = indentWidth(text, line);
-    if (indent >= 4 && (previousBlank || previousIndented) && !LIST_MARKER.test(t)) {
-      spans.push({ start: line.start, end: line.end, kind: 'indented' });
+    if (indent >= common + 4 && (previousBlank || previousIndented) && !LIST_MARKER.test(t)) {
+      spans.push({ start: line.start + leadingChars(text, line, common), end: line.end, kind: 'indented' });
       previousIndented = true;
       previousBlank = false;
       i++;

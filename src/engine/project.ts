@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type ts from 'typescript';
 import { createModuleContext, detectCallSites } from '../callsites/detect.js';
 import type { ModuleContext } from '../callsites/values.js';
@@ -7,6 +8,7 @@ import { discoverFiles } from '../scan/discover.js';
 import { parseSource, syntaxErrors } from '../scan/parse.js';
 import { type PrefilterVerdict, prefilter } from '../scan/prefilter.js';
 import { ProjectModules } from './modules.js';
+import { sdkMajorsFor } from './packages.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
@@ -15,6 +17,8 @@ export interface ScanOptions {
   maxFileSize?: number;
   /** Parse every readable file, bypassing the text prefilter (for measuring it). */
   noPrefilter?: boolean;
+  /** Files to leave out entirely (config `ignores`). */
+  isIgnored?: (file: string) => boolean;
 }
 
 export interface FileProblem {
@@ -86,7 +90,7 @@ export function scanProject(
   paths: readonly string[],
   options: ScanOptions,
   onFile: (file: ScannedFile) => void,
-): { problems: FileProblem[]; stats: ScanStats } {
+): { problems: FileProblem[]; stats: ScanStats; files: string[] } {
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const discovery = discoverFiles(paths, options.cwd);
   const problems: FileProblem[] = [...discovery.problems];
@@ -94,7 +98,8 @@ export function scanProject(
   const modules = new ProjectModules(maxFileSize);
 
   const texts = new Map<string, { text: string; verdict: PrefilterVerdict }>();
-  for (const file of discovery.files) {
+  const files = options.isIgnored ? discovery.files.filter((file) => !options.isIgnored!(file)) : discovery.files;
+  for (const file of files) {
     const outcome = readSource(file, maxFileSize);
     if ('problem' in outcome) {
       problems.push({ file, message: outcome.problem });
@@ -111,7 +116,7 @@ export function scanProject(
     stats.parsed++;
     stats.bytesParsed += text.length;
     const sourceFile = parseSource(file, text);
-    const ctx = createModuleContext(file, sourceFile, modules);
+    const ctx = createModuleContext(file, sourceFile, modules, sdkMajorsFor(dirname(file)));
     modules.register(ctx);
     const errors = syntaxErrors(sourceFile).map((diagnostic) => {
       const { line, character } = sourceFile.getLineAndCharacterOfPosition(diagnostic.start);
@@ -125,7 +130,7 @@ export function scanProject(
     }
     onFile({ file, text, sourceFile, ctx, sites, syntaxErrors: errors });
   }
-  return { problems, stats };
+  return { problems, stats, files: [...texts.keys()] };
 }
 
 const IMPORT_SPECIFIER = /(?:from\s*|import\s*\(\s*|require\s*\(\s*)['"]([^'"]+)['"]/g;

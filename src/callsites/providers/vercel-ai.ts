@@ -28,7 +28,8 @@ export const vercelAi: ProviderAdapter = {
     if (/Object$/.test(api)) match.structured = true;
     if (model.vendor) match.modelVendor = model.vendor;
     if (model.id !== undefined || model.state === 'unknown') match.modelFromChain = { state: model.state, ...(model.id !== undefined ? { value: model.id } : {}) };
-    if (model.responses) match.noStop = true;
+    // Before AI SDK 5, `openai(id)` meant Chat Completions, which accepts stop sequences.
+    if (model.responses && (info.ctx.sdkMajors?.['ai'] ?? 5) >= 5) match.noStop = true;
     return match;
   },
 };

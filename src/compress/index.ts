@@ -1,0 +1,134 @@
+import { countTokens, type EncodingName } from '../tokens/count.js';
+import { applyEdits, type Pass, type TextEdit } from './edits.js';
+import { compareSignatures, signatureOf } from './invariants.js';
+import { SAFE_PHRASE_PASSES } from './phrases.js';
+import { MASK_CLOSE, MASK_OPEN, maskText, unmask } from './protect.js';
+import { reviewPasses } from './review.js';
+import { WHITESPACE_PASSES } from './whitespace.js';
+
+export interface Change {
+  rule: string;
+  tier: 'safe' | 'review';
+  reason: string;
+  before: string;
+  after: string;
+}
+
+export interface CompressResult {
+  text: string;
+  changes: Change[];
+}
+
+export interface CompressOptions {
+  tier: 'safe' | 'all';
+  encoding?: EncodingName;
+}
+
+// When a pass's combined result breaks an invariant, its edits are retried one at a time; each
+// retry re-checks the whole text, so the retries are capped to stay linear on huge prompts.
+const MAX_RETRIED_EDITS = 40;
+// How far to look for a token boundary around an edit before settling for an approximate window.
+const WINDOW_SEARCH = 2000;
+
+function isLetter(code: number): boolean {
+  if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return true;
+  if (code < 0xc0 || (code >= 0xd800 && code <= 0xdfff) || (code >= 0xe000 && code <= 0xf8ff)) return false;
+  return /\p{L}/u.test(String.fromCharCode(code));
+}
+
+/**
+ * A position where both o200k and cl100k pre-tokenizers always split: after a letter and before a
+ * newline, or before a space that is followed by a letter. Token counts of the text on either side
+ * of such a position simply add up, so an edit's effect can be measured on a small window.
+ */
+function isBoundary(text: string, p: number): boolean {
+  if (p <= 0 || p >= text.length) return true;
+  if (!isLetter(text.charCodeAt(p - 1))) return false;
+  const c = text.charCodeAt(p);
+  return c === 10 || (c === 32 && p + 1 < text.length && isLetter(text.charCodeAt(p + 1)));
+}
+
+function leftBoundary(text: string, start: number): number {
+  const limit = Math.max(0, start - WINDOW_SEARCH);
+  for (let p = start - 1; p > limit; p--) {
+    // A space boundary also looks at the character after it, which must lie outside the edit.
+    if (isBoundary(text, p) && (p <= start - 2 || text.charCodeAt(p) === 10)) return p;
+  }
+  return limit;
+}
+
+function rightBoundary(text: string, end: number): number {
+  const limit = Math.min(text.length, end + WINDOW_SEARCH);
+  for (let q = end + 1; q < limit; q++) if (isBoundary(text, q)) return q;
+  return limit;
+}
+
+/** Token change of one edit (negative saves), measured exactly on the window around it. */
+function tokenDelta(text: string, edit: TextEdit, pieces: readonly string[], encoding: EncodingName): number {
+  if (edit.start === 0 && edit.end === text.length) {
+    return countTokens(unmask(edit.text, pieces), encoding) - countTokens(unmask(text, pieces), encoding);
+  }
+  const left = leftBoundary(text, edit.start);
+  const right = rightBoundary(text, edit.end);
+  const before = unmask(text.slice(left, right), pieces);
+  const after = unmask(text.slice(left, edit.start) + edit.text + text.slice(edit.end, right), pieces);
+  return countTokens(after, encoding) - countTokens(before, encoding);
+}
+
+function toChange(text: string, edit: TextEdit, pieces: readonly string[]): Change {
+  return {
+    rule: edit.rule,
+    tier: edit.tier,
+    reason: edit.reason,
+    before: edit.display?.before ?? unmask(text.slice(edit.start, edit.end), pieces),
+    after: edit.display?.after ?? unmask(edit.text, pieces),
+  };
+}
+
+function passesFor(tier: 'safe' | 'all', pieces: () => readonly string[]): Pass[] {
+  return tier === 'all'
+    ? [...SAFE_PHRASE_PASSES, ...reviewPasses(pieces), ...WHITESPACE_PASSES]
+    : [...SAFE_PHRASE_PASSES, ...WHITESPACE_PASSES];
+}
+
+/**
+ * Rewrites a prompt to fewer tokens. Protected spans are masked first, so no rule can reach them;
+ * every edit must save at least one token; every pass is checked against the original's
+ * invariants, and a pass that breaks one keeps only the edits that pass on their own.
+ */
+export function compressText(text: string, options: CompressOptions): CompressResult {
+  if (text.trim() === '' || text.includes(MASK_OPEN) || text.includes(MASK_CLOSE)) return { text, changes: [] };
+  const encoding = options.encoding ?? 'o200k_base';
+  const { masked, pieces } = maskText(text);
+  const original = signatureOf(text);
+  const holds = (candidate: string): boolean => compareSignatures(original, signatureOf(unmask(candidate, pieces))).length === 0;
+
+  let current = masked;
+  const changes: Change[] = [];
+  for (const pass of passesFor(options.tier, () => pieces)) {
+    const found = pass.find(current);
+    if (found.length === 0) continue;
+    let edits = found.filter((edit) => tokenDelta(current, edit, pieces, encoding) < 0);
+    if (edits.length === 0) continue;
+    let next = applyEdits(current, edits);
+    if (!holds(next)) {
+      const kept: TextEdit[] = [];
+      for (const edit of edits.slice(0, MAX_RETRIED_EDITS)) {
+        const trial = applyEdits(current, [...kept, edit]);
+        if (holds(trial)) kept.push(edit);
+      }
+      edits = kept;
+      next = applyEdits(current, kept);
+    }
+    for (const edit of edits) changes.push(toChange(current, edit, pieces));
+    current = next;
+  }
+
+  const result = unmask(current, pieces);
+  if (changes.length === 0 || compareSignatures(original, signatureOf(result)).length > 0) return { text, changes: [] };
+  return { text: result, changes };
+}
+
+export { checkInvariants } from './invariants.js';
+export { promptToAtomText } from './atoms.js';
+export { emitLiteral } from './emit.js';

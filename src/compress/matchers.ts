@@ -1,0 +1,107 @@
+import { isCapitalized, nonOverlapping, upperFirst, type Pass, type TextEdit, type Tier } from './edits.js';
+
+export interface Matcher {
+  /** Global, usually `giu`. */
+  re: RegExp;
+  /** Replacement for one match, or undefined to leave it. */
+  replace(m: RegExpExecArray, text: string): string | undefined;
+  reason?: string;
+}
+
+export function passOf(rule: string, tier: Tier, reason: string, matchers: readonly Matcher[]): Pass {
+  return {
+    rule,
+    tier,
+    find(text: string): TextEdit[] {
+      const edits: TextEdit[] = [];
+      for (const matcher of matchers) {
+        const re = matcher.re;
+        re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = re.exec(text)) !== null) {
+          if (m[0].length === 0) {
+            re.lastIndex++;
+            continue;
+          }
+          const replacement = matcher.replace(m, text);
+          if (replacement !== undefined && replacement !== m[0]) {
+            edits.push({ start: m.index, end: m.index + m[0].length, text: replacement, rule, tier, reason: matcher.reason ?? reason });
+          }
+        }
+      }
+      return nonOverlapping(edits);
+    },
+  };
+}
+
+/**
+ * Where a sentence or list item starts: start of a line (after list markers, quote marks, heading
+ * hashes, bold markers), after sentence punctuation, or after a colon or semicolon.
+ */
+export const SENTENCE_START = String.raw`(?<=(?:^|\n)[ \t]*(?:(?:[-*+•]|\d{1,3}[.)])[ \t]+)?(?:>[ \t]*)?(?:#{1,6}[ \t]+)?(?:\*\*|__)?|[.!?]["')\]”’]?[ \t]+|[:;][ \t]+)`;
+
+/** Turns a readable phrase ("in order to") into a pattern that allows any run of spaces or tabs. */
+export function phrasePattern(phrase: string): string {
+  return phrase.replace(/ /g, String.raw`[ \t]+`);
+}
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const WORD = /[\p{L}][\p{L}'’-]*/uy;
+
+export function wordAt(text: string, index: number): string {
+  WORD.lastIndex = index;
+  return WORD.exec(text)?.[0] ?? '';
+}
+
+export function isAllCaps(s: string): boolean {
+  return /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
+}
+
+/** Keeps the case of what was replaced: "In order to" → "To", "IN ORDER TO" → "TO". */
+export function matchCase(original: string, replacement: string): string {
+  if (replacement === '') return replacement;
+  if (isAllCaps(original) && original.replace(/[^\p{L}]/gu, '').length > 1) return replacement.toUpperCase();
+  return isCapitalized(original) ? upperFirst(replacement) : replacement;
+}
+
+/**
+ * Removes a phrase that opens a sentence and re-capitalises the word after it when the phrase was
+ * capitalised. `phrases` is a regex alternation written with single spaces.
+ */
+export function leadingPhrase(phrases: string, options: { skipNext?: RegExp; reason?: string } = {}): Matcher {
+  const re = new RegExp(`${SENTENCE_START}(${phrasePattern(phrases)})[ \\t]+(\\p{L})`, 'giu');
+  const matcher: Matcher = {
+    re,
+    replace(m, text) {
+      const phrase = m[1]!;
+      const letter = m[2]!;
+      if (options.skipNext && options.skipNext.test(wordAt(text, m.index + m[0].length - 1))) return undefined;
+      return isCapitalized(phrase) ? letter.toUpperCase() : letter;
+    },
+  };
+  if (options.reason !== undefined) matcher.reason = options.reason;
+  return matcher;
+}
+
+/** Replaces whole-word phrases from a table, keeping the case of the first letter. */
+export function phraseTable(pairs: ReadonlyArray<readonly [string, string]>, options: { reason?: string } = {}): Matcher {
+  const map = new Map(pairs.map(([from, to]) => [from.toLowerCase(), to]));
+  const alternatives = [...map.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((k) => phrasePattern(escapeRegExp(k)))
+    .join('|');
+  const re = new RegExp(`(?<![\\p{L}\\p{N}_'’-])(?:${alternatives})(?![\\p{L}\\p{N}_-])`, 'giu');
+  const matcher: Matcher = {
+    re,
+    replace(m) {
+      const key = m[0].toLowerCase().replace(/[ \t]+/g, ' ');
+      const to = map.get(key);
+      return to === undefined ? undefined : matchCase(m[0], to);
+    },
+  };
+  if (options.reason !== undefined) matcher.reason = options.reason;
+  return matcher;
+}

@@ -1,0 +1,192 @@
+// Review-tier rules: they change emphasis or structure, so they are offered as suggestions only.
+import { isCapitalized, nonOverlapping, type Pass, type TextEdit } from './edits.js';
+import { NEGATION } from './invariants.js';
+import { leadingPhrase, passOf } from './matchers.js';
+import { MASK_OPEN, unmask } from './protect.js';
+
+// After "it is important that you …" / "make sure you …" the next word must be a verb for the
+// rewrite to stay an instruction; these words start a statement or a noun phrase instead.
+const NOT_A_VERB =
+  /^(?:are|is|were|was|have|has|had|can|could|will|would|should|shall|may|might|must|the|a|an|this|that|these|those|your|our|my|his|her|their|its|it|us|me|them|him|all|every|each|any|no|there|here|you|we|they|i|what|which|who|how|when|where|why|whether|if)$/i;
+
+const emphasis: Pass = passOf('emphasis', 'review', 'Emphasis wording removed; check the instruction still carries the weight it needs.', [
+  leadingPhrase(
+    `it(?: is|'s|’s) (?:absolutely |very |extremely |really |super |so |most |especially |particularly )?(?:important|critical|crucial|essential|vital|imperative|mandatory|paramount|key|necessary) (?:that you|for you to|to)`,
+    { skipNext: NOT_A_VERB },
+  ),
+  leadingPhrase(`it(?: is|'s|’s) of (?:the )?(?:utmost|paramount|critical|great|vital|highest|extreme) importance (?:that you|for you to|to)`, {
+    skipNext: NOT_A_VERB,
+  }),
+  leadingPhrase(`(?:always )?(?:make sure|be sure|ensure)(?: that)? you`, { skipNext: NOT_A_VERB }),
+  leadingPhrase(`(?:make sure|be sure|remember) to`, { skipNext: NOT_A_VERB }),
+  {
+    // "IMPORTANT: Do X" / "**Warning:** Do X" → "Do X"
+    re: /(?<=(?:^|\n)[ \t]*(?:(?:[-*+•]|\d{1,3}[.)])[ \t]+)?(?:#{1,6}[ \t]+)?|[.!?][ \t]+)(\*\*|__)?(important|very important|critical|crucial|note|warning|attention|reminder|remember|caution|key point|nb)(\*\*|__)?[ \t]*[:!]+[ \t]*(\*\*|__)?[ \t]*(?=\p{L})/giu,
+    replace(m) {
+      const opened = m[1] !== undefined;
+      const closed = m[3] !== undefined || m[4] !== undefined;
+      if (opened !== closed) return undefined;
+      // A title-case "Note:" is plain meta-filler and handled by the safe tier.
+      if (/^(?:note|nb)$/i.test(m[2]!) && !/^[A-Z]+$/.test(m[2]!)) return undefined;
+      return '';
+    },
+  },
+  {
+    // Shouted emphasis words → lower case (the word itself stays).
+    re: /(?<![\p{L}'’])(?:MUST(?: NOT)?|NEVER|ALWAYS|DO NOT|DON['’]T|NOT|ONLY|IMPORTANT|CRITICAL|CRUCIAL|VITAL|ESSENTIAL|MANDATORY|REQUIRED|STRICTLY|EXACTLY|ABSOLUTELY|ANY|ALL|EVERY|EACH|NO|NONE|NOTHING|ANYTHING|EVER|SHOULD(?: NOT)?|SHALL|CANNOT|CAN['’]T|WILL NOT|WON['’]T|ENSURE|VERY|EXTREMELY|FORBIDDEN|PROHIBITED|AVOID|WITHOUT|EXCEPT|UNLESS|UNDER NO CIRCUMSTANCES|AT ALL|PLEASE|REALLY)(?![\p{L}'’])/gu,
+    replace(m, text) {
+      const before = /(\p{L}+)[^\p{L}\n]*$/u.exec(text.slice(Math.max(0, m.index - 40), m.index))?.[1];
+      const after = /^[^\p{L}\n]*(\p{L}+)/u.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 40))?.[1];
+      const shouting = (w: string | undefined): boolean => w !== undefined && w.length > 1 && w === w.toUpperCase();
+      // Part of an all-caps heading or sentence, or next to an acronym: leave it.
+      if (shouting(before) || shouting(after)) return undefined;
+      if (before === undefined && after === undefined) return undefined;
+      const lower = m[0].toLowerCase();
+      const head = text.slice(Math.max(0, m.index - 12), m.index);
+      const startsSentence = /(?:^|[.!?:]["')\]]?[ \t]+|\n[ \t]*(?:(?:[-*+•]|\d{1,3}[.)])[ \t]+)?(?:\*\*|__)?)$/.test(head) || m.index === 0;
+      return startsSentence ? lower[0]!.toUpperCase() + lower.slice(1) : lower;
+    },
+    reason: 'Shouted emphasis lowered to normal case; the word itself is kept.',
+  },
+  { re: /(?<=[\p{L}\p{N})\]])!{2,}/gu, replace: () => '!', reason: 'Repeated exclamation marks reduced to one.' },
+]);
+
+const decoration: Pass = passOf('decoration', 'review', 'Markdown decoration removed; the words are unchanged.', [
+  { re: /\*\*(?=[^\s*])([^*\n]{1,200}?)(?<=[^\s*])\*\*/gu, replace: (m) => m[1]! },
+  {
+    // A horizontal rule after a blank line (right after text, `---` would be a heading underline).
+    re: /(?<=(?:^|\n)[ \t]*\r?\n|^)[ \t]*(?:-{3,}|\*{3,}|_{3,}|={3,})[ \t]*(?:\r?\n|$)/g,
+    replace: () => '',
+    reason: 'Horizontal rule removed; blank lines already separate the sections.',
+  },
+]);
+
+const intensifiers: Pass = passOf('intensifier', 'review', 'Intensifier removed; it rarely changes what the model does.', [
+  {
+    re: /(?<![\p{L}'’-])(very|really|extremely|absolutely|highly|truly|incredibly|totally|utterly|exceptionally|remarkably|immensely|tremendously)[ \t]+(\p{L})/giu,
+    replace(m, text) {
+      const next = /^\p{L}+/u.exec(text.slice(m.index + m[0].length - 1))?.[0] ?? '';
+      if (/^(?:much|many|well|important|critical|crucial|essential|necessary|clear|careful|carefully|good|bad|few|little|like|want|need|mean)$/i.test(next)) {
+        return undefined;
+      }
+      if (next.length > 1 && next === next.toUpperCase()) return undefined;
+      return isCapitalized(m[1]!) ? m[2]!.toUpperCase() : m[2]!;
+    },
+  },
+]);
+
+/** Whether removing this text could break an invariant (numbers, negations, protected spans). */
+function guarded(text: string): boolean {
+  NEGATION.lastIndex = 0;
+  return text.includes(MASK_OPEN) || /\d/.test(text) || NEGATION.test(text);
+}
+
+function normalize(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+const LIST_OR_HEADING = /^[ \t]*(?:[-*+•]|\d{1,3}[.)]|#{1,6})[ \t]/m;
+const SENTENCE = /[^.!?\n]*[^\s.!?\n][^.!?\n]*[.!?]+["')\]”’]?/g;
+
+/**
+ * The range to delete for a sentence: with the space before it (or after it, at the start of a
+ * line); a sentence alone on its line takes the line with it, unless that line is a list item or
+ * heading, whose count must not change.
+ */
+function sentenceCut(text: string, start: number, end: number): { start: number; end: number } | undefined {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEndIndex = text.indexOf('\n', end);
+  const lineEnd = lineEndIndex < 0 ? text.length : lineEndIndex;
+  const before = text.slice(lineStart, start);
+  const after = text.slice(end, lineEnd);
+  if (before.trim() === '' && after.trim() === '') {
+    if (LIST_OR_HEADING.test(text.slice(lineStart, lineEnd))) return undefined;
+    return lineEndIndex < 0 ? { start: Math.max(0, lineStart - 1), end: lineEnd } : { start: lineStart, end: lineEnd + 1 };
+  }
+  const spaceBefore = /[ \t]+$/.exec(before)?.[0].length ?? 0;
+  const spaceAfter = /^[ \t]+/.exec(after)?.[0].length ?? 0;
+  return spaceBefore > 0 ? { start: start - spaceBefore, end } : { start, end: end + spaceAfter };
+}
+
+function makeDuplicates(pieces: () => readonly string[]): Pass {
+  return {
+    rule: 'duplicate',
+    tier: 'review',
+    find(text) {
+      const edits: TextEdit[] = [];
+      const seenBlocks = new Set<string>();
+      const seenSentences = new Set<string>();
+      const blockRe = /(?:^|\n[ \t]*\r?\n)((?:[^\n]|\n(?![ \t]*\r?\n))+)/g;
+      let m: RegExpExecArray | null;
+      while ((m = blockRe.exec(text)) !== null) {
+        const block = m[1]!;
+        const blockStart = m.index + m[0].length - block.length;
+        const key = normalize(unmask(block, pieces()));
+        if (key === '') continue;
+        const removable = !guarded(block) && !LIST_OR_HEADING.test(block) && key.split(' ').length >= 6;
+        if (seenBlocks.has(key) && removable) {
+          // Remove the block together with the blank line that separated it from the previous one.
+          edits.push({
+            start: m.index,
+            end: blockStart + block.length,
+            text: '',
+            rule: 'duplicate',
+            tier: 'review',
+            reason: 'Exact repeat of an earlier block.',
+          });
+          continue;
+        }
+        seenBlocks.add(key);
+        SENTENCE.lastIndex = 0;
+        let s: RegExpExecArray | null;
+        while ((s = SENTENCE.exec(block)) !== null) {
+          const raw = s[0];
+          const lead = /^\s*/.exec(raw)![0].length;
+          const sentence = raw.slice(lead);
+          const sentenceKey = normalize(unmask(sentence, pieces()));
+          const words = sentenceKey.split(' ').length;
+          const start = blockStart + s.index + lead;
+          const end = start + sentence.length;
+          if (seenSentences.has(sentenceKey) && words >= 4 && !guarded(sentence)) {
+            const cut = sentenceCut(text, start, end);
+            if (cut) edits.push({ ...cut, text: '', rule: 'duplicate', tier: 'review', reason: 'Exact repeat of an earlier sentence.' });
+          } else {
+            seenSentences.add(sentenceKey);
+          }
+        }
+      }
+      return nonOverlapping(edits);
+    },
+  };
+}
+
+const ROLE_STATEMENT =
+  /(?<=(?:^|\n)[ \t]*|[.!?][ \t]+)((?:remember(?:,| that)?[ \t]+|as a reminder,?[ \t]+|again,?[ \t]+)?you(?:[ \t]+are|['’]re)[ \t]+(?:an?|the)[ \t]+([^.!?\n]{2,80}?))([.!])(?=[ \t]|\r?\n|$)/giu;
+
+const repeatedRole: Pass = {
+  rule: 'repeated-role',
+  tier: 'review',
+  find(text) {
+    const edits: TextEdit[] = [];
+    const seen = new Set<string>();
+    ROLE_STATEMENT.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = ROLE_STATEMENT.exec(text)) !== null) {
+      const role = normalize(m[2]!.toLowerCase());
+      if (!seen.has(role)) {
+        seen.add(role);
+        continue;
+      }
+      if (guarded(m[0])) continue;
+      const cut = sentenceCut(text, m.index, m.index + m[0].length);
+      if (cut === undefined) continue;
+      edits.push({ ...cut, text: '', rule: 'repeated-role', tier: 'review', reason: 'The role was already stated earlier in the prompt.' });
+    }
+    return edits;
+  },
+};
+
+/** Review passes; duplicate detection compares unmasked text, so it needs the mask pieces. */
+export function reviewPasses(pieces: () => readonly string[]): Pass[] {
+  return [emphasis, decoration, intensifiers, repeatedRole, makeDuplicates(pieces)];
+}
