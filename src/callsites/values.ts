@@ -184,7 +184,7 @@ export class Evaluator {
           if (binding.imported === '*') return { k: 'unknown', why: 'binding', node: at, ctx };
           return this.resolveExport(target, binding.imported, depth);
         }
-        return { k: 'chain', module: binding.module, name: binding.imported, steps: [] };
+        return { k: 'chain', module: normalizeModule(binding.module), name: binding.imported, steps: [] };
       case 'variable': {
         let value: Value = binding.init ? this.evaluate(binding.init, ctx, depth) : { k: 'unknown', why: 'binding', node: at, ctx };
         value = this.path(value, binding.path, depth);
@@ -230,7 +230,7 @@ export class Evaluator {
     if (target?.kind === 'local') return this.resolveName(target.name, ctx, depth);
     if (target?.kind === 'expression') return this.evaluate(target.expression, ctx, depth);
     if (target?.kind === 'reexport') {
-      if (!target.module.startsWith('.')) return { k: 'chain', module: target.module, name: target.imported, steps: [] };
+      if (!target.module.startsWith('.')) return { k: 'chain', module: normalizeModule(target.module), name: target.imported, steps: [] };
       const next = ctx.loader?.load(ctx.file, target.module);
       return next ? this.resolveExport(next, target.imported, depth + 1, seen) : { k: 'unknown', why: 'binding' };
     }
@@ -255,7 +255,7 @@ export class Evaluator {
     if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return undefined;
     const binding = lookupBinding(ctx.index, type.typeName.text, type.pos);
     if (binding?.kind !== 'import') return undefined;
-    let root: Value = { k: 'chain', module: binding.module, name: binding.imported, steps: [] };
+    let root: Value = { k: 'chain', module: normalizeModule(binding.module), name: binding.imported, steps: [] };
     if (binding.module.startsWith('.')) {
       const target = ctx.loader?.load(ctx.file, binding.module);
       if (!target) return undefined;
@@ -312,12 +312,18 @@ export class Evaluator {
     if (depth > MAX_DEPTH) return undefined;
     const { node: classNode, ctx } = cls;
     let typed: Value | undefined;
+    const assigned = this.thisAssignments(classNode, key);
     for (const member of classNode.members) {
       if (isStatic(member)) continue;
       const name = propertyNameText(member.name);
       if (ts.isPropertyDeclaration(member) && name === key) {
-        if (member.initializer) return this.evaluate(member.initializer, ctx, depth);
-        if (member.type) typed ??= this.typeValue(member.type, ctx, depth);
+        if (member.initializer) {
+          const initial = this.evaluate(member.initializer, ctx, depth);
+          // A field reassigned elsewhere in the class holds its initializer only until then.
+          if (initial.k === 'chain' || assigned.length === 0) return initial;
+        } else if (member.type) {
+          typed ??= this.typeValue(member.type, ctx, depth);
+        }
       } else if ((ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member)) && name === key) {
         return ts.isGetAccessorDeclaration(member) ? this.returnValue(member, ctx, depth) : { k: 'function', node: member, ctx };
       } else if (ts.isConstructorDeclaration(member)) {
@@ -328,19 +334,19 @@ export class Evaluator {
         }
       }
     }
-    const assigned = this.thisAssignments(classNode, key);
     for (const expression of assigned) {
       const value = this.evaluate(expression, ctx, depth);
       if (value.k === 'chain') return value;
     }
     if (typed) return typed;
+    if (assigned.length) return { k: 'unknown', why: 'binding' };
     const heritage = classNode.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
     if (heritage) {
       const base = this.evaluate(heritage.expression, ctx, depth);
       if (base.k === 'class') return this.instanceMember(base, key, depth + 1);
       if (base.k === 'chain') return { ...base, steps: [...base.steps, { kind: 'new', args: [], ctx }, { kind: 'prop', name: key }] };
     }
-    return assigned.length ? { k: 'unknown', why: 'binding' } : undefined;
+    return undefined;
   }
 
   private thisAssignments(classNode: ts.ClassLikeDeclaration, key: string): ts.Expression[] {
@@ -387,7 +393,11 @@ export class Evaluator {
         const target = ctx.loader?.load(ctx.file, specifier);
         return target ? this.moduleObject(target) : UNKNOWN_CALL;
       }
-      return { k: 'chain', module: specifier, name: '*', steps: [] };
+      return { k: 'chain', module: normalizeModule(specifier), name: '*', steps: [] };
+    }
+    if (node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      const arg = node.arguments[0];
+      return arg && ts.isStringLiteralLike(arg) && !arg.text.startsWith('.') ? { k: 'chain', module: normalizeModule(arg.text), name: '*', steps: [] } : UNKNOWN_CALL;
     }
     const callee = unwrap(node.expression);
     if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'JSON' && callee.name.text === 'stringify') {
@@ -510,6 +520,11 @@ function presence(value: Value, node: ts.Node, valueNode: ts.Node, ctx: ModuleCo
     return value.options.every((option) => option.k === 'nullish') ? { state: 'absent', node } : { state: 'unknown', why: 'conditional' };
   }
   return { state: 'present', value, node, valueNode, ctx };
+}
+
+/** `openai/index.js` and `openai` are the same module to us. */
+export function normalizeModule(specifier: string): string {
+  return specifier.replace(/^node:/, '').replace(/\/index(\.[cm]?[jt]s)?$/, '');
 }
 
 function isPrimitiveType(type: ts.TypeNode): boolean {

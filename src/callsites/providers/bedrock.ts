@@ -1,6 +1,7 @@
 import type ts from 'typescript';
 import type { ApiFamily } from '../../model.js';
 import { chainRoot } from '../chain.js';
+import type { Evaluator, ModuleContext } from '../values.js';
 import { type ProviderAdapter, callArg } from './types.js';
 
 const MODULE = '@aws-sdk/client-bedrock-runtime';
@@ -32,6 +33,7 @@ export const bedrock: ProviderAdapter = {
       const ctor = steps[0];
       if (!family || ctor?.kind !== 'new' || steps.length !== 1) return undefined;
       const input = ctor.args[0] as ts.Expression | undefined;
+      if (input && isEmbeddingRequest(info.ev, input, ctor.ctx)) return undefined;
       return {
         provider: 'bedrock',
         family,
@@ -42,8 +44,23 @@ export const bedrock: ProviderAdapter = {
     }
     const method = /^:new\.(\w+)$/.exec(info.signature)?.[1];
     if (info.exportName === 'BedrockRuntime' && method && METHODS[method]) {
+      const input = info.call.arguments[0];
+      if (input && isEmbeddingRequest(info.ev, input, info.ctx)) return undefined;
       return { provider: 'bedrock', family: METHODS[method]!, api: method, sdk: MODULE, layers: callArg(info) };
     }
     return undefined;
   },
 };
+
+/** InvokeModel also serves embedding and rerank models, which generate no text. */
+function isEmbeddingRequest(ev: Evaluator, input: ts.Expression, ctx: ModuleContext): boolean {
+  const request = ev.evaluate(input, ctx);
+  const model = ev.property(request, 'modelId');
+  if (model.state === 'present' && model.value.k === 'string' && /embed|rerank/i.test(model.value.value)) return true;
+  const body = ev.property(request, 'body');
+  if (body.state !== 'present') return false;
+  for (const key of ['inputText', 'texts', 'input_type', 'embeddingConfig', 'documents', 'query']) {
+    if (ev.property(body.value, key).state === 'present') return true;
+  }
+  return false;
+}

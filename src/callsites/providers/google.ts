@@ -34,7 +34,8 @@ export const googleGenai: ProviderAdapter = {
       family: 'gemini-legacy',
       api: legacy[2] ? `startChat.${legacy[3]}` : legacy[3]!,
       sdk: '@google/generative-ai',
-      layers: [...argLayer(calls[0], 0, 'settings'), ...(legacy[2] ? argLayer(calls[1], 0, 'settings') : []), ...callArg(info)],
+      // ChatSession.sendMessage takes only content; generateContent may take a full request.
+      layers: [...argLayer(calls[0], 0, 'settings'), ...(legacy[2] ? argLayer(calls[1], 0, 'settings') : callArg(info))],
     };
   },
 };

@@ -10,6 +10,7 @@ import type { ProviderAdapter } from './types.js';
 
 const MODULES = /^(@langchain\/[\w-]+|langchain)(\/.*)?$/;
 const MODEL_CLASS = /^(Chat\w+|AzureChatOpenAI|OpenAI|AzureOpenAI|Ollama|Cohere|Bedrock|Fireworks|TogetherAI|MistralAI|BaseChatModel|BaseLanguageModel|BaseLLM)$/;
+const MODEL_MODULE = /\/(llms|chat_models)(\/|$)/;
 const RUN_METHODS = /^(invoke|stream|batch|streamEvents|streamLog|call|predict|predictMessages|generate)$/;
 const BIND_METHODS = /^(bind|withConfig)$/;
 const VENDORS: Array<[RegExp, string]> = [
@@ -85,7 +86,9 @@ function findModel(ev: Evaluator, chain: Chain, depth: number): { model: ModelRe
   const { exportName, steps } = chainRoot(chain);
   const templates: Layer[] = [];
   const first = steps[0];
-  if (MODEL_CLASS.test(exportName) && first?.kind === 'new') {
+  // A class of the project's own that extends a LangChain base is a custom model, not a provider call.
+  if (/^(Base\w*|SimpleChatModel|LLM)$/.test(exportName) && first?.kind === 'new' && first.node) return undefined;
+  if ((MODEL_CLASS.test(exportName) || MODEL_MODULE.test(chain.module)) && first?.kind === 'new') {
     return { model: { ...modelFields(ev, exportName, first), derived: steps.slice(1) }, templates };
   }
   if (exportName === 'initChatModel' && first?.kind === 'call') {

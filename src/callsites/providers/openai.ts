@@ -32,6 +32,11 @@ export const openai: ProviderAdapter = {
     else if ((method = COMPLETIONS.exec(signature))) family = 'openai-completions';
     else return undefined;
     const api = signature.slice(':new.'.length);
+    // `responses.stream({ response_id })` resumes a background response; nothing new is generated.
+    if (family === 'openai-responses' && info.call.arguments[0]) {
+      const resumed = info.ev.property(info.ev.evaluate(info.call.arguments[0], info.ctx), 'response_id');
+      if (resumed.state === 'present') return undefined;
+    }
     const client = clientTarget(info);
     return {
       provider: client.compatible ? 'openai-compatible' : 'openai',
