@@ -8,6 +8,8 @@ export interface TextEdit {
   rule: string;
   tier: Tier;
   reason: string;
+  /** Other acceptable replacements, tried in order when `text` saves no token. */
+  alternatives?: string[];
   /** What to show instead of the raw range, when it is too long to display (dedent). */
   display?: { before: string; after: string };
 }

@@ -75,6 +75,21 @@ function tokenDelta(text: string, edit: TextEdit, pieces: readonly string[], enc
   return countTokens(after, encoding) - countTokens(before, encoding);
 }
 
+/** Keeps the edit when some replacement saves tokens, settling on the one that saves most. */
+function chooseReplacement(text: string, edit: TextEdit, pieces: readonly string[], encoding: EncodingName): boolean {
+  let best = edit.text;
+  let bestDelta = tokenDelta(text, edit, pieces, encoding);
+  for (const alternative of edit.alternatives ?? []) {
+    const delta = tokenDelta(text, { ...edit, text: alternative }, pieces, encoding);
+    if (delta < bestDelta) {
+      best = alternative;
+      bestDelta = delta;
+    }
+  }
+  edit.text = best;
+  return bestDelta < 0;
+}
+
 function toChange(text: string, edit: TextEdit, pieces: readonly string[]): Change {
   return {
     rule: edit.rule,
@@ -108,7 +123,7 @@ export function compressText(text: string, options: CompressOptions): CompressRe
   for (const pass of passesFor(options.tier, () => pieces)) {
     const found = pass.find(current);
     if (found.length === 0) continue;
-    let edits = found.filter((edit) => tokenDelta(current, edit, pieces, encoding) < 0);
+    let edits = found.filter((edit) => chooseReplacement(current, edit, pieces, encoding));
     if (edits.length === 0) continue;
     let next = applyEdits(current, edits);
     if (!holds(next)) {

@@ -8,7 +8,7 @@ const URL_OR_EMAIL = /\b(?:https?|ftp|file):\/\/[^\s<>"'`]+|\bwww\.[A-Za-z0-9-]+
 
 /** Negation and restriction words whose count must never drop. */
 export const NEGATION =
-  /\b(?:not|no|never|none|nor|neither|nothing|nobody|nowhere|cannot|can['’]t|don['’]t|doesn['’]t|didn['’]t|won['’]t|wouldn['’]t|shouldn['’]t|mustn['’]t|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|haven['’]t|hasn['’]t|without|except|excluding|unless|only|solely|exclusively|avoid|avoiding|refrain|forbid|forbidden|prohibited|disallowed|neither|instead|limit|limited|restrict|restricted|at most|at least|no longer)\b/gi;
+  /\b(?:not|no|never|none|nor|neither|nothing|nobody|nowhere|cannot|can['’]t|don['’]t|doesn['’]t|didn['’]t|won['’]t|wouldn['’]t|shouldn['’]t|mustn['’]t|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|haven['’]t|hasn['’]t|without|except|excluding|unless|only|solely|exclusively|avoid|avoiding|refrain|forbid|forbidden|prohibited|disallowed|instead|limit|limited|restrict|restricted|at most|at least|no longer)\b/gi;
 
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]|$)/;
 const LIST_ITEM = /^[ \t]*(?:([-*+•])|(\d{1,3})[.)])[ \t]+\S/;
@@ -35,6 +35,8 @@ interface Signature {
 
 function tally(text: string, pattern: RegExp, normalize: (s: string) => string = (s) => s): Map<string, number> {
   const counts = new Map<string, number>();
+  // matchAll starts at the pattern's lastIndex; never let a caller's state leak in.
+  pattern.lastIndex = 0;
   for (const m of text.matchAll(pattern)) {
     const key = normalize(m[0]);
     counts.set(key, (counts.get(key) ?? 0) + 1);

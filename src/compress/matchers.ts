@@ -3,8 +3,8 @@ import { isCapitalized, nonOverlapping, upperFirst, type Pass, type TextEdit, ty
 export interface Matcher {
   /** Global, usually `giu`. */
   re: RegExp;
-  /** Replacement for one match, or undefined to leave it. */
-  replace(m: RegExpExecArray, text: string): string | undefined;
+  /** Replacement for one match (or a list: preferred first, then fallbacks), or undefined to leave it. */
+  replace(m: RegExpExecArray, text: string): string | string[] | undefined;
   reason?: string;
 }
 
@@ -23,10 +23,14 @@ export function passOf(rule: string, tier: Tier, reason: string, matchers: reado
             re.lastIndex++;
             continue;
           }
-          const replacement = matcher.replace(m, text);
+          const result = matcher.replace(m, text);
+          const [replacement, ...alternatives] = typeof result === 'string' ? [result] : (result ?? []);
           if (replacement !== undefined && replacement !== m[0]) {
-            edits.push({ start: m.index, end: m.index + m[0].length, text: replacement, rule, tier, reason: matcher.reason ?? reason });
+            const edit: TextEdit = { start: m.index, end: m.index + m[0].length, text: replacement, rule, tier, reason: matcher.reason ?? reason };
+            if (alternatives.length > 0) edit.alternatives = alternatives;
+            edits.push(edit);
           }
+          if (!re.global) break;
         }
       }
       return nonOverlapping(edits);
@@ -67,6 +71,12 @@ export function matchCase(original: string, replacement: string): string {
   return isCapitalized(original) ? upperFirst(replacement) : replacement;
 }
 
+const LINE_PREFIX = /(?:^|\n)[ \t]*(?:(?:[-*+•]|\d{1,3}[.)])[ \t]+)?(?:\*\*|__)?$/;
+
+export function atLineStart(text: string, index: number): boolean {
+  return LINE_PREFIX.test(text.slice(Math.max(0, index - 16), index)) || index === 0;
+}
+
 /**
  * Removes a phrase that opens a sentence and re-capitalises the word after it when the phrase was
  * capitalised. `phrases` is a regex alternation written with single spaces.
@@ -79,7 +89,12 @@ export function leadingPhrase(phrases: string, options: { skipNext?: RegExp; rea
       const phrase = m[1]!;
       const letter = m[2]!;
       if (options.skipNext && options.skipNext.test(wordAt(text, m.index + m[0].length - 1))) return undefined;
-      return isCapitalized(phrase) ? letter.toUpperCase() : letter;
+      if (!isCapitalized(phrase) || letter !== letter.toLowerCase()) return letter;
+      // "Greet" can cost a token more than "greet"; at the start of a line or list item the
+      // lower-case form reads fine, so it is the fallback there.
+      return atLineStart(text, m.index)
+        ? [letter.toUpperCase(), letter]
+        : letter.toUpperCase();
     },
   };
   if (options.reason !== undefined) matcher.reason = options.reason;

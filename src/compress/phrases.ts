@@ -77,11 +77,11 @@ const politeness: Pass = passOf('politeness', 'safe', 'Politeness wrapper remove
   { re: /,[ \t]*please(?=[ \t]*[.!?](?:\s|$))/giu, replace: () => '' },
   // A closing "Thank you in advance!" after the last instruction of a line.
   {
-    re: /(?<=[.!?])[ \t]+(?:thank you|thanks)(?:[ \t]+(?:so|very)[ \t]+much)?(?:[ \t]+in[ \t]+advance|[ \t]+for[ \t]+(?:your|the)[ \t]+(?:help|assistance|time|cooperation|understanding|attention))?[ \t]*[.!]*(?=[ \t]*(?:\r?\n|$))/giu,
+    re: /(?<=[.!?])[ \t]+(?:thank you|thanks)(?:[ \t]+(?:so|very)[ \t]+much)?(?:[ \t]+in[ \t]+advance)?(?:[ \t]+for[ \t]+(?:your|the)[ \t]+(?:help|assistance|time|cooperation|understanding|attention))?[ \t]*[.!]*(?=[ \t]*(?:\r?\n|$))/giu,
     replace: () => '',
   },
   {
-    re: /(?:\r?\n)+[ \t]*(?:thank you|thanks)(?:[ \t]+(?:so|very)[ \t]+much)?(?:[ \t]+in[ \t]+advance|[ \t]+for[ \t]+(?:your|the)[ \t]+(?:help|assistance|time|cooperation|understanding|attention))?[ \t]*[.!]*\s*$/giu,
+    re: /(?:\r?\n)+[ \t]*(?:thank you|thanks)(?:[ \t]+(?:so|very)[ \t]+much)?(?:[ \t]+in[ \t]+advance)?(?:[ \t]+for[ \t]+(?:your|the)[ \t]+(?:help|assistance|time|cooperation|understanding|attention))?[ \t]*[.!]*\s*$/giu,
     replace: () => '',
   },
   // "Hello ChatGPT! You are…" → "You are…" (only at the very start of the prompt)

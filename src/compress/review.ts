@@ -76,9 +76,10 @@ const intensifiers: Pass = passOf('intensifier', 'review', 'Intensifier removed;
 ]);
 
 /** Whether removing this text could break an invariant (numbers, negations, protected spans). */
+const HAS_NEGATION = new RegExp(NEGATION.source, 'i');
+
 function guarded(text: string): boolean {
-  NEGATION.lastIndex = 0;
-  return text.includes(MASK_OPEN) || /\d/.test(text) || NEGATION.test(text);
+  return text.includes(MASK_OPEN) || /\d/.test(text) || HAS_NEGATION.test(text);
 }
 
 function normalize(s: string): string {
@@ -161,7 +162,7 @@ function makeDuplicates(pieces: () => readonly string[]): Pass {
 }
 
 const ROLE_STATEMENT =
-  /(?<=(?:^|\n)[ \t]*|[.!?][ \t]+)((?:remember(?:,| that)?[ \t]+|as a reminder,?[ \t]+|again,?[ \t]+)?you(?:[ \t]+are|['’]re)[ \t]+(?:an?|the)[ \t]+([^.!?\n]{2,80}?))([.!])(?=[ \t]|\r?\n|$)/giu;
+  /(?<=(?:^|\n)[ \t]*|[.!?][ \t]+)((?:remember(?:,| that)?[ \t]+|as a reminder,?[ \t]+|again,?[ \t]+)?you(?:[ \t]+are|['’]re)[ \t]+(?:\p{Lu}[\p{L}-]*,[ \t]+)?(?:an?|the)[ \t]+([^.!?\n]{2,80}?))([.!])(?=[ \t]|\r?\n|$)/giu;
 
 const repeatedRole: Pass = {
   rule: 'repeated-role',
