@@ -100,8 +100,9 @@ function sentenceCut(text: string, start: number, end: number): { start: number;
   const lineEnd = lineEndIndex < 0 ? text.length : lineEndIndex;
   const before = text.slice(lineStart, start);
   const after = text.slice(end, lineEnd);
+  // A sentence that opens a list item or heading carries the marker with it.
+  if (/^[ \t]*(?:(?:[-*+•]|\d{1,3}[.)]|#{1,6})[ \t]*)?$/.test(before) && LIST_OR_HEADING.test(text.slice(lineStart, lineEnd))) return undefined;
   if (before.trim() === '' && after.trim() === '') {
-    if (LIST_OR_HEADING.test(text.slice(lineStart, lineEnd))) return undefined;
     return lineEndIndex < 0 ? { start: Math.max(0, lineStart - 1), end: lineEnd } : { start: lineStart, end: lineEnd + 1 };
   }
   const spaceBefore = /[ \t]+$/.exec(before)?.[0].length ?? 0;
