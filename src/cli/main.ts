@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../engine/config.js';
+import { compressCommand } from './compress-command.js';
 import { GitError } from './git.js';
 import { inventoryCommand } from './inventory-command.js';
 import { type CliIo, UsageError, useColor } from './io.js';
@@ -47,8 +48,6 @@ export async function main(args: string[], io: CliIo): Promise<number> {
     const [first, ...rest] = args;
     if (first === 'inventory') return await inventoryCommand(rest, io);
     if (first === 'compress') {
-      const specifier = './compress-command.js';
-      const { compressCommand } = (await import(specifier)) as { compressCommand: (args: string[], io: object) => Promise<number> };
       return await compressCommand(rest, { stdout: io.stdout, stderr: io.stderr, stdin: io.stdin, color: useColor(io) });
     }
     if (args.includes('--help') || args.includes('-h')) {

@@ -106,31 +106,25 @@ function passesFor(tier: 'safe' | 'all', pieces: () => readonly string[]): Pass[
     : [...SAFE_PHRASE_PASSES, ...WHITESPACE_PASSES];
 }
 
-/**
- * Rewrites a prompt to fewer tokens. Protected spans are masked first, so no rule can reach them;
- * every edit must save at least one token; every pass is checked against the original's
- * invariants, and a pass that breaks one keeps only the edits that pass on their own.
- */
-export function compressText(text: string, options: CompressOptions): CompressResult {
-  if (text.trim() === '' || text.includes(MASK_OPEN) || text.includes(MASK_CLOSE)) return { text, changes: [] };
-  const encoding = options.encoding ?? 'o200k_base';
-  const { masked, pieces } = maskText(text);
-  const original = signatureOf(text);
-  const holds = (candidate: string): boolean => compareSignatures(original, signatureOf(unmask(candidate, pieces))).length === 0;
-
+function runPasses(
+  masked: string,
+  passes: readonly Pass[],
+  pieces: readonly string[],
+  encoding: EncodingName,
+  holds: ((candidate: string) => boolean) | undefined,
+): { text: string; changes: Change[] } {
   let current = masked;
   const changes: Change[] = [];
-  for (const pass of passesFor(options.tier, () => pieces)) {
+  for (const pass of passes) {
     const found = pass.find(current);
     if (found.length === 0) continue;
     let edits = found.filter((edit) => chooseReplacement(current, edit, pieces, encoding));
     if (edits.length === 0) continue;
     let next = applyEdits(current, edits);
-    if (!holds(next)) {
+    if (holds && !holds(next)) {
       const kept: TextEdit[] = [];
       for (const edit of edits.slice(0, MAX_RETRIED_EDITS)) {
-        const trial = applyEdits(current, [...kept, edit]);
-        if (holds(trial)) kept.push(edit);
+        if (holds(applyEdits(current, [...kept, edit]))) kept.push(edit);
       }
       edits = kept;
       next = applyEdits(current, kept);
@@ -138,10 +132,27 @@ export function compressText(text: string, options: CompressOptions): CompressRe
     for (const edit of edits) changes.push(toChange(current, edit, pieces));
     current = next;
   }
+  return { text: current, changes };
+}
 
-  const result = unmask(current, pieces);
-  if (changes.length === 0 || compareSignatures(original, signatureOf(result)).length > 0) return { text, changes: [] };
-  return { text: result, changes };
+/**
+ * Rewrites a prompt to fewer tokens. Protected spans are masked first, so no rule can reach them,
+ * and every edit must save at least one token. The result is checked against the original's
+ * invariants; if it fails, the passes run again with a check after each one, and a pass that
+ * breaks an invariant keeps only the edits that hold on their own.
+ */
+export function compressText(text: string, options: CompressOptions): CompressResult {
+  if (text.trim() === '' || text.includes(MASK_OPEN) || text.includes(MASK_CLOSE)) return { text, changes: [] };
+  const encoding = options.encoding ?? 'o200k_base';
+  const { masked, pieces } = maskText(text);
+  const original = signatureOf(text);
+  const holds = (candidate: string): boolean => compareSignatures(original, signatureOf(unmask(candidate, pieces))).length === 0;
+  const passes = passesFor(options.tier, () => pieces);
+
+  let run = runPasses(masked, passes, pieces, encoding, undefined);
+  if (run.changes.length > 0 && !holds(run.text)) run = runPasses(masked, passes, pieces, encoding, holds);
+  if (run.changes.length === 0 || !holds(run.text)) return { text, changes: [] };
+  return { text: unmask(run.text, pieces), changes: run.changes };
 }
 
 export { checkInvariants } from './invariants.js';

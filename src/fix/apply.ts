@@ -1,5 +1,6 @@
 import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { diffLines } from '../compress/diff.js';
 import type { Edit } from '../model.js';
 import { parseSource, syntaxErrors } from '../scan/parse.js';
 
@@ -57,26 +58,16 @@ export function writeFileAtomic(file: string, text: string): void {
   renameSync(temp, file);
 }
 
-/** A minimal unified diff of two texts, for --fix-dry-run. */
-export function unifiedDiff(path: string, before: string, after: string, context = 3): string {
-  const a = before.split('\n');
-  const b = after.split('\n');
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length - 1;
-  let endB = b.length - 1;
-  while (endA >= start && endB >= start && a[endA] === b[endB]) {
-    endA--;
-    endB--;
+/** A unified diff of two texts, for --fix-dry-run. */
+export function unifiedDiff(path: string, before: string, after: string): string {
+  const hunks = diffLines(before, after, 3);
+  if (hunks.length === 0) return '';
+  const out = [`--- a/${path}`, `+++ b/${path}`];
+  for (const hunk of hunks) {
+    const oldCount = hunk.lines.filter((line) => line.kind !== '+').length;
+    const newCount = hunk.lines.filter((line) => line.kind !== '-').length;
+    out.push(`@@ -${hunk.oldStart},${oldCount} +${hunk.newStart},${newCount} @@`);
+    for (const line of hunk.lines) out.push(`${line.kind}${line.text}`);
   }
-  if (start > endA && start > endB) return '';
-  const from = Math.max(0, start - context);
-  const toA = Math.min(a.length - 1, endA + context);
-  const toB = Math.min(b.length - 1, endB + context);
-  const lines = [`--- a/${path}`, `+++ b/${path}`, `@@ -${from + 1},${toA - from + 1} +${from + 1},${toB - from + 1} @@`];
-  for (let i = from; i < start; i++) lines.push(` ${a[i]}`);
-  for (let i = start; i <= endA; i++) lines.push(`-${a[i]}`);
-  for (let i = start; i <= endB; i++) lines.push(`+${b[i]}`);
-  for (let i = endA + 1; i <= toA; i++) lines.push(` ${a[i]}`);
-  return `${lines.join('\n')}\n`;
+  return `${out.join('\n')}\n`;
 }
