@@ -91,13 +91,15 @@ function chooseReplacement(text: string, edit: TextEdit, pieces: readonly string
 }
 
 function toChange(text: string, edit: TextEdit, pieces: readonly string[]): Change {
-  return {
-    rule: edit.rule,
-    tier: edit.tier,
-    reason: edit.reason,
-    before: edit.display?.before ?? unmask(text.slice(edit.start, edit.end), pieces),
-    after: edit.display?.after ?? unmask(edit.text, pieces),
-  };
+  const change: Change = { rule: edit.rule, tier: edit.tier, reason: edit.reason, before: '', after: '' };
+  if (edit.display) return { ...change, ...edit.display };
+  // Show whole words: "Please summarize" → "Summarize", not "Please s" → "S".
+  const before = text.slice(edit.start, edit.end);
+  const tail = /^\p{L}*/u.exec(text.slice(edit.end, edit.end + 40))![0];
+  const cutsWord = tail !== '' && /\p{L}$/u.test(before);
+  change.before = unmask(cutsWord ? before + tail : before, pieces);
+  change.after = unmask(cutsWord ? edit.text + tail : edit.text, pieces);
+  return change;
 }
 
 function passesFor(tier: 'safe' | 'all', pieces: () => readonly string[]): Pass[] {

@@ -387,6 +387,6 @@ const connectives: Pass = passOf('wordy-phrase', 'safe', 'Wordy phrase replaced 
   },
 ]);
 
-export const SAFE_PHRASE_PASSES: readonly Pass[] = [rolePreamble, politeness, metaFiller, connectives];
+// The role pass runs twice: "You will play the role of" first loses "You will", then becomes "Act as".
+export const SAFE_PHRASE_PASSES: readonly Pass[] = [rolePreamble, politeness, metaFiller, connectives, rolePreamble];
 
-export { upperFirst };

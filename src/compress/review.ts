@@ -55,22 +55,31 @@ const decoration: Pass = passOf('decoration', 'review', 'Markdown decoration rem
   { re: /\*\*(?=[^\s*])([^*\n]{1,200}?)(?<=[^\s*])\*\*/gu, replace: (m) => m[1]! },
   {
     // A horizontal rule after a blank line (right after text, `---` would be a heading underline).
-    re: /(?<=(?:^|\n)[ \t]*\r?\n|^)[ \t]*(?:-{3,}|\*{3,}|_{3,}|={3,})[ \t]*(?:\r?\n|$)/g,
+    re: /(?<=(?:^|\n)[ \t]*\r?\n|^)[ \t]*(?:-{3,}|\*{3,}|_{3,}|={3,})[ \t]*(?:\r?\n(?:[ \t]*\r?\n)?|$)/g,
     replace: () => '',
     reason: 'Horizontal rule removed; blank lines already separate the sections.',
   },
 ]);
 
+// "an extremely clear example" must become "a clear example": the article follows the next word.
+function article(original: string, nextWord: string): string {
+  const lower = nextWord.toLowerCase();
+  const vowelSound = /^(?:hour|honest|honou?r|heir)/.test(lower) || (/^[aeiou]/.test(lower) && !/^(?:uni|use|usu|ur[aeiou]|eu|one|once)/.test(lower));
+  const chosen = vowelSound ? 'an' : 'a';
+  return isCapitalized(original) ? chosen.toUpperCase()[0] + chosen.slice(1) : chosen;
+}
+
 const intensifiers: Pass = passOf('intensifier', 'review', 'Intensifier removed; it rarely changes what the model does.', [
   {
-    re: /(?<![\p{L}'’-])(very|really|extremely|absolutely|highly|truly|incredibly|totally|utterly|exceptionally|remarkably|immensely|tremendously)[ \t]+(\p{L})/giu,
+    re: /(?<![\p{L}'’-])(?:(an?)[ \t]+)?(very|really|extremely|absolutely|highly|truly|incredibly|totally|utterly|exceptionally|remarkably|immensely|tremendously)[ \t]+(\p{L})/giu,
     replace(m, text) {
       const next = /^\p{L}+/u.exec(text.slice(m.index + m[0].length - 1))?.[0] ?? '';
-      if (/^(?:much|many|well|important|critical|crucial|essential|necessary|clear|careful|carefully|good|bad|few|little|like|want|need|mean)$/i.test(next)) {
+      if (/^(?:much|many|well|important|critical|crucial|essential|necessary|good|bad|few|little|like|want|need|mean)$/i.test(next)) {
         return undefined;
       }
       if (next.length > 1 && next === next.toUpperCase()) return undefined;
-      return isCapitalized(m[1]!) ? m[2]!.toUpperCase() : m[2]!;
+      const letter = m[1] === undefined && isCapitalized(m[2]!) ? m[3]!.toUpperCase() : m[3]!;
+      return m[1] === undefined ? letter : `${article(m[1], next)} ${letter}`;
     },
   },
 ]);

@@ -1,8 +1,7 @@
 import ts from 'typescript';
 import type { ApiFamily } from '../../model.js';
 import type { Layer } from '../chain.js';
-import { promptFrom } from '../prompt.js';
-import { type Evaluator, GLOBAL_MODULE, type ModuleContext } from '../values.js';
+import { type Evaluator, GLOBAL_MODULE, type ModuleContext, unwrap } from '../values.js';
 import type { CallInfo, ProviderAdapter } from './types.js';
 
 // Raw HTTP to provider endpoints (providers.md §1.13). Only a URL whose host is static and known
@@ -33,9 +32,32 @@ const ENDPOINTS: Endpoint[] = [
 
 /** The URL an expression builds, with dynamic parts as `\0`; undefined when it does not start static. */
 export function staticUrl(ev: Evaluator, expression: ts.Expression, ctx: ModuleContext): string | undefined {
-  const prompt = promptFrom(ev, expression, ctx);
-  if (!prompt || prompt.parts[0]?.kind !== 'text') return undefined;
-  return prompt.parts.map((part) => (part.kind === 'text' ? part.text : '\0')).join('');
+  const url = urlText(ev, expression, ctx, 0);
+  return url === undefined || url.startsWith('\0') ? undefined : url;
+}
+
+// `process.env.OPENAI_BASE_URL ?? 'https://api.openai.com/v1'`: the literal fallback names the host.
+function urlText(ev: Evaluator, expression: ts.Expression, ctx: ModuleContext, depth: number): string | undefined {
+  if (depth > 6) return '\0';
+  const node = unwrap(expression);
+  if (ts.isTemplateExpression(node)) {
+    let text = node.head.text;
+    for (const span of node.templateSpans) text += (urlText(ev, span.expression, ctx, depth + 1) ?? '\0') + span.literal.text;
+    return text;
+  }
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    return (urlText(ev, node.left, ctx, depth + 1) ?? '\0') + (urlText(ev, node.right, ctx, depth + 1) ?? '\0');
+  }
+  const value = ev.evaluate(node, ctx);
+  if (value.k === 'string' || value.k === 'number') return String(value.value);
+  if (value.k === 'either') {
+    const option = value.options.find((candidate) => candidate.k === 'string' && /^https?:\/\//.test(candidate.value));
+    if (option?.k === 'string') return option.value;
+  }
+  if (value.k === 'unknown' && value.node && value.ctx && value.node !== node && (ts.isTemplateExpression(value.node) || ts.isBinaryExpression(value.node))) {
+    return urlText(ev, value.node as ts.Expression, value.ctx, depth + 1);
+  }
+  return '\0';
 }
 
 export function endpointFor(url: string): Endpoint | undefined {

@@ -18,5 +18,5 @@ export const METHOD_NAMES = new Set([
   'send', 'converse', 'converseStream', 'invokeModel', 'invokeModelWithResponseStream',
   'complete', 'parseStream', 'chat', 'chatStream', 'generateStream',
   'post', 'request', 'fetch',
-  'generateText', 'streamText', 'generateObject', 'streamObject', 'experimental_streamTextLowMemory',
+  'generateText', 'streamText', 'generateObject', 'streamObject', 'streamUI', 'experimental_streamTextLowMemory',
 ]);

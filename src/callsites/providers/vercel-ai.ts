@@ -4,12 +4,12 @@ import { chainRoot, signature } from '../chain.js';
 import type { Evaluator } from '../values.js';
 import { type ProviderAdapter, callArg } from './types.js';
 
-const FUNCTIONS = /^(generateText|streamText|generateObject|streamObject|experimental_streamTextLowMemory)$/;
+const FUNCTIONS = /^(generateText|streamText|generateObject|streamObject|streamUI|experimental_streamTextLowMemory)$/;
 const AGENTS = /^(ToolLoopAgent|Experimental_Agent|Agent)$/;
 
 export const vercelAi: ProviderAdapter = {
   id: 'vercel-ai',
-  modules: /^ai$/,
+  modules: /^ai(\/rsc)?$/,
   match(info) {
     let layers: Layer[];
     let api: string;

@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { looksMinified, readSource } from '../../src/engine/project.js';
+import { discoverFiles, UsageError } from '../../src/scan/discover.js';
+import { prefilter } from '../../src/scan/prefilter.js';
+
+const root = mkdtempSync(join(tmpdir(), 'promptlint-discover-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+
+function write(path: string, text = 'export {};\n'): void {
+  mkdirSync(join(root, path, '..'), { recursive: true });
+  writeFileSync(join(root, path), text);
+}
+
+const rel = (files: string[]) => files.map((file) => relative(root, file).split('\\').join('/'));
+
+describe('discoverFiles', () => {
+  write('src/a.ts');
+  write('src/b.tsx');
+  write('src/c.mjs');
+  write('src/d.cjs');
+  write('src/e.mts');
+  write('src/f.cts');
+  write('src/g.jsx');
+  write('src/h.js');
+  write('src/types.d.ts');
+  write('src/vendor.min.js');
+  write('src/notes.md', '# not code');
+  write('node_modules/pkg/index.js');
+  write('dist/out.js');
+  write('build/out.js');
+  write('coverage/x.js');
+  write('.next/x.js');
+  write('vendor/x.js');
+  write('out/x.js');
+  write('generated/skip.ts');
+  write('src/nested/.gitignore', 'local-only.ts\n');
+  write('src/nested/local-only.ts');
+  write('src/nested/kept.ts');
+  write('.gitignore', 'generated/\n');
+
+  it('walks folders with the default ignores and .gitignore files', () => {
+    const { files, problems } = discoverFiles(['.'], root);
+    assert.deepEqual(rel(files), ['src/a.ts', 'src/b.tsx', 'src/c.mjs', 'src/d.cjs', 'src/e.mts', 'src/f.cts', 'src/g.jsx', 'src/h.js', 'src/nested/kept.ts']);
+    assert.deepEqual(problems, []);
+  });
+
+  it('takes files as given and expands globs', () => {
+    assert.deepEqual(rel(discoverFiles(['src/a.ts'], root).files), ['src/a.ts']);
+    assert.deepEqual(rel(discoverFiles(['src/*.{ts,tsx}'], root).files), ['src/a.ts', 'src/b.tsx']);
+  });
+
+  it('rejects a path that does not exist', () => {
+    assert.throws(() => discoverFiles(['missing/'], root), (error: unknown) => error instanceof UsageError && /No such file or directory: missing\//.test(error.message));
+  });
+
+  it('reports a symbolic link loop once and goes on', () => {
+    write('loop/x.ts');
+    symlinkSync(join(root, 'loop'), join(root, 'loop', 'again'));
+    const { files, problems } = discoverFiles(['loop'], root);
+    assert.deepEqual(rel(files), ['loop/x.ts']);
+    assert.equal(problems.length, 1);
+    assert.match(problems[0]!.message, /symbolic link loop/);
+  });
+});
+
+describe('readSource', () => {
+  it('refuses binary, oversized and minified files with a reason', () => {
+    write('bin.js', 'const a = 1;\0\0\0');
+    assert.deepEqual(readSource(join(root, 'bin.js'), 1000), { problem: 'skipped: binary file' });
+    write('big.ts', 'x'.repeat(2048));
+    assert.match((readSource(join(root, 'big.ts'), 1024) as { problem: string }).problem, /^skipped: file is 2 KB, over the 1 KB limit/);
+    write('min.js', `var a=${'1+'.repeat(4000)}1;`);
+    assert.deepEqual(readSource(join(root, 'min.js'), 1e6), { problem: 'skipped: file looks minified' });
+    assert.match((readSource(join(root, 'none.ts'), 1e6) as { problem: string }).problem, /^cannot read file: no such file/);
+  });
+
+  it('keeps ordinary code, however long', () => {
+    const code = Array.from({ length: 400 }, (_, i) => `export const value${i} = ${i};`).join('\n');
+    assert.equal(looksMinified(code), false);
+  });
+});
+
+describe('prefilter', () => {
+  it('keeps files that name an SDK, a provider host or a relative import, and skips the rest', () => {
+    assert.equal(prefilter("import OpenAI from 'openai';"), 'sdk');
+    assert.equal(prefilter("import OpenAI from 'openai/index.js';"), 'sdk');
+    assert.equal(prefilter("const { generateText } = await import('ai');"), 'sdk');
+    assert.equal(prefilter("import { ChatAnthropic } from '@langchain/anthropic';"), 'sdk');
+    assert.equal(prefilter("fetch('https://api.anthropic.com/v1/messages')"), 'sdk');
+    assert.equal(prefilter("import { client } from './llm';"), 'relative');
+    assert.equal(prefilter("import React from 'react';\nexport const App = () => null;"), 'skip');
+    assert.equal(prefilter("const said = 'I said ai';"), 'skip');
+  });
+});
