@@ -29,10 +29,12 @@ function rewriteEdit(prompt: Prompt, text: string, atoms: string[], context: Rul
     ...(literal.trimmed ? { trimmed: true } : {}),
   });
   if (source === undefined) return undefined;
+  // Template literals read CRLF as LF, so a CRLF file keeps its line endings at no cost to the value.
+  const emitted = literal.quote === '`' && context.text.includes('\r\n') ? source.replace(/\r?\n/g, '\r\n') : source;
   const original = context.text.slice(literal.range[0], literal.range[1]);
   // Keep the tag (`dedent`) as written: the emitter returns only the template itself.
   const tagPrefix = literal.tag && !source.startsWith(literal.tag) ? original.slice(0, original.indexOf('`')) : '';
-  return { range: literal.range, text: tagPrefix + source };
+  return { range: literal.range, text: tagPrefix + emitted };
 }
 
 export default defineRule<Options>({
