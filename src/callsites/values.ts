@@ -19,6 +19,8 @@ export interface ModuleContext {
 /** Supplied by the I/O layer: parses a relative import of `fromFile`, or returns undefined. */
 export interface ModuleLoader {
   load(fromFile: string, specifier: string): ModuleContext | undefined;
+  /** A bare specifier that maps to project files (a tsconfig `paths` alias). */
+  isLocal?(fromFile: string, specifier: string): boolean;
 }
 
 export type Step =
@@ -67,6 +69,12 @@ export class Evaluator {
   private readonly active = new Set<ts.Node>();
 
   evaluate(expression: ts.Expression, ctx: ModuleContext, depth = 0): Value {
+    // `x as OpenAI` tells us what an untyped value holds, the way a parameter annotation does.
+    if (ts.isAsExpression(expression) || ts.isTypeAssertionExpression(expression)) {
+      const inner = this.evaluate(expression.expression, ctx, depth + 1);
+      if (inner.k !== 'unknown' || depth > MAX_DEPTH) return inner;
+      return this.typeValue(expression.type, ctx, depth + 1) ?? inner;
+    }
     const node = unwrap(expression);
     const cached = this.cache.get(node);
     if (cached) return cached;
@@ -178,7 +186,7 @@ export class Evaluator {
   private binding(binding: Binding, ctx: ModuleContext, depth: number, at?: ts.Node): Value {
     switch (binding.kind) {
       case 'import':
-        if (binding.module.startsWith('.')) {
+        if (binding.module.startsWith('.') || ctx.loader?.isLocal?.(ctx.file, binding.module)) {
           const target = ctx.loader?.load(ctx.file, binding.module);
           if (!target) return { k: 'unknown', why: 'binding', node: at, ctx };
           if (binding.imported === '*') return { k: 'unknown', why: 'binding', node: at, ctx };
@@ -339,6 +347,8 @@ export class Evaluator {
       if (value.k === 'chain') return value;
     }
     if (typed) return typed;
+    // A field set once, in the constructor, holds that value (`this.chatUrl = \`${base}/api/chat\``).
+    if (assigned.length === 1 && !declaredWithInitializer(classNode, key)) return this.evaluate(assigned[0]!, ctx, depth);
     if (assigned.length) return { k: 'unknown', why: 'binding' };
     const heritage = classNode.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
     if (heritage) {
@@ -525,6 +535,10 @@ function presence(value: Value, node: ts.Node, valueNode: ts.Node, ctx: ModuleCo
 /** `openai/index.js` and `openai` are the same module to us. */
 export function normalizeModule(specifier: string): string {
   return specifier.replace(/^node:/, '').replace(/\/index(\.[cm]?[jt]s)?$/, '');
+}
+
+function declaredWithInitializer(classNode: ts.ClassLikeDeclaration, key: string): boolean {
+  return classNode.members.some((member) => ts.isPropertyDeclaration(member) && propertyNameText(member.name) === key && member.initializer !== undefined);
 }
 
 function isPrimitiveType(type: ts.TypeNode): boolean {

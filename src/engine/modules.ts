@@ -29,7 +29,7 @@ export class ProjectModules implements ModuleLoader {
   resolvePath(fromFile: string, specifier: string): string | undefined {
     if (specifier.startsWith('.')) return resolveFile(resolve(dirname(fromFile), specifier));
     const aliases = this.aliasesFor(dirname(fromFile));
-    if (!aliases) return undefined;
+    if (!aliases) return conventionalAlias(fromFile, specifier);
     for (const alias of aliases.paths) {
       if (alias.wildcard ? !specifier.startsWith(alias.prefix) : specifier !== alias.prefix) continue;
       const rest = alias.wildcard ? specifier.slice(alias.prefix.length) : '';
@@ -41,9 +41,14 @@ export class ProjectModules implements ModuleLoader {
     return undefined;
   }
 
+  isLocal(fromFile: string, specifier: string): boolean {
+    return this.isAliased(fromFile, specifier);
+  }
+
   isAliased(fromFile: string, specifier: string): boolean {
     const aliases = this.aliasesFor(dirname(fromFile));
-    return !!aliases?.paths.some((alias) => (alias.wildcard ? specifier.startsWith(alias.prefix) : specifier === alias.prefix));
+    if (!aliases) return CONVENTIONAL_ALIAS.test(specifier);
+    return aliases.paths.some((alias) => (alias.wildcard ? specifier.startsWith(alias.prefix) : specifier === alias.prefix));
   }
 
   load(fromFile: string, specifier: string): ModuleContext | undefined {
@@ -81,6 +86,20 @@ export class ProjectModules implements ModuleLoader {
     }
     this.aliasCache.set(dir, result);
     return result ?? undefined;
+  }
+}
+
+// Without a tsconfig `paths` entry, `@/x` and `~/x` follow the framework convention: the package root or its src/.
+const CONVENTIONAL_ALIAS = /^[@~]\//;
+
+function conventionalAlias(fromFile: string, specifier: string): string | undefined {
+  if (!CONVENTIONAL_ALIAS.test(specifier)) return undefined;
+  for (let dir = dirname(fromFile); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) {
+      const rest = specifier.slice(2);
+      return resolveFile(join(dir, rest)) ?? resolveFile(join(dir, 'src', rest));
+    }
+    if (dirname(dir) === dir) return undefined;
   }
 }
 

@@ -3,9 +3,10 @@
 // in another module; project.ts narrows those to modules that actually export one.
 
 const SDK_OR_HOST =
-  /['"](?:openai|ai|ollama|groq-sdk|cohere-ai|axios|got|ky|ofetch|node-fetch|undici)(?:\/[\w./-]*)?['"]|@ai-sdk\/|@anthropic-ai\/|@google\/gen|@langchain\/|['"]langchain|@aws-sdk\/client-bedrock-runtime|@mistralai\/|api\.openai\.com|openai\.azure\.com|api\.anthropic\.com|googleapis\.com|bedrock-runtime|api\.mistral\.ai|api\.cohere\.|api\.groq\.com|:11434|openrouter\.ai|api\.deepseek\.com|api\.together\.|api\.fireworks\.ai|api\.perplexity\.ai|api\.x\.ai/;
+  /['"](?:openai|ai|ollama|groq-sdk|cohere-ai|together-ai|axios|got|ky|ofetch|node-fetch|undici)(?:\/[\w./-]*)?['"]|@ai-sdk\/|@anthropic-ai\/|@google\/gen|@langchain\/|['"]langchain|@aws-sdk\/client-bedrock-runtime|@mistralai\/|api\.openai\.com|openai\.azure\.com|api\.anthropic\.com|googleapis\.com|bedrock-runtime|api\.mistral\.ai|api\.cohere\.|api\.groq\.com|:11434|openrouter\.ai|api\.deepseek\.com|api\.together\.|api\.fireworks\.ai|api\.perplexity\.ai|api\.x\.ai/;
 
-const RELATIVE_IMPORT = /(?:from\s*|import\s*\(\s*|require\s*\(\s*)['"]\.{1,2}\//;
+// Relative specifiers and the usual tsconfig aliases (`@/lib/ai`, `~/lib/ai`, `#lib/ai`).
+const RELATIVE_IMPORT = /(?:from\s*|import\s*\(\s*|require\s*\(\s*)['"](?:\.{1,2}\/|[@~]\/|#)/;
 
 export type PrefilterVerdict = 'sdk' | 'relative' | 'skip';
 

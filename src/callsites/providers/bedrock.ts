@@ -59,6 +59,9 @@ function isEmbeddingRequest(ev: Evaluator, input: ts.Expression, ctx: ModuleCont
   if (model.state === 'present' && model.value.k === 'string' && /embed|rerank/i.test(model.value.value)) return true;
   const body = ev.property(request, 'body');
   if (body.state !== 'present') return false;
+  // `body: JSON.stringify({})` probes a model's format; it asks for nothing.
+  const inner = body.value.k === 'json' ? body.value.inner : body.value;
+  if (inner.k === 'object' && inner.node.properties.length === 0) return true;
   for (const key of ['inputText', 'texts', 'input_type', 'embeddingConfig', 'documents', 'query']) {
     if (ev.property(body.value, key).state === 'present') return true;
   }

@@ -14,7 +14,7 @@ export const ADAPTERS: readonly ProviderAdapter[] = [openai, anthropic, vercelAi
 export const METHOD_NAMES = new Set([
   'create', 'parse', 'stream', 'runTools', 'toolRunner', 'createChatCompletion', 'createCompletion',
   'generate', 'generateContent', 'generateContentStream', 'sendMessage', 'sendMessageStream',
-  'invoke', 'batch', 'streamEvents', 'streamLog', 'call', 'predict', 'predictMessages',
+  'invoke', 'batch', 'streamEvents', 'streamLog', 'call', 'run', 'predict', 'predictMessages',
   'send', 'converse', 'converseStream', 'invokeModel', 'invokeModelWithResponseStream',
   'complete', 'parseStream', 'chat', 'chatStream', 'generateStream',
   'post', 'request', 'fetch',

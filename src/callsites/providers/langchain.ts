@@ -11,7 +11,10 @@ import type { ProviderAdapter } from './types.js';
 const MODULES = /^(@langchain\/[\w-]+|langchain)(\/.*)?$/;
 const MODEL_CLASS = /^(Chat\w+|AzureChatOpenAI|OpenAI|AzureOpenAI|Ollama|Cohere|Bedrock|Fireworks|TogetherAI|MistralAI|BaseChatModel|BaseLanguageModel|BaseLLM)$/;
 const MODEL_MODULE = /\/(llms|chat_models)(\/|$)/;
-const RUN_METHODS = /^(invoke|stream|batch|streamEvents|streamLog|call|predict|predictMessages|generate)$/;
+const RUN_METHODS = /^(invoke|stream|batch|streamEvents|streamLog|call|run|predict|predictMessages|generate)$/;
+// Methods that derive a runnable from a model; anything else reached from a model is not a request.
+const DERIVE_METHODS = /^(bind|withConfig|bindTools|withStructuredOutput|withRetry|withFallbacks|withListeners|pipe)$/;
+const CHAIN_CLASS = /Chain$|^AgentExecutor$/;
 const BIND_METHODS = /^(bind|withConfig)$/;
 const VENDORS: Array<[RegExp, string]> = [
   [/OpenAI/, 'openai'],
@@ -89,7 +92,13 @@ function findModel(ev: Evaluator, chain: Chain, depth: number): { model: ModelRe
   // A class of the project's own that extends a LangChain base is a custom model, not a provider call.
   if (/^(Base\w*|SimpleChatModel|LLM)$/.test(exportName) && first?.kind === 'new' && first.node) return undefined;
   if ((MODEL_CLASS.test(exportName) || MODEL_MODULE.test(chain.module)) && first?.kind === 'new') {
-    return { model: { ...modelFields(ev, exportName, first), derived: steps.slice(1) }, templates };
+    const derived = steps.slice(1);
+    if (derived.some((step, i) => step.kind === 'prop' && i < derived.length - 1 && !DERIVE_METHODS.test(step.name))) return undefined;
+    return { model: { ...modelFields(ev, exportName, first), derived }, templates };
+  }
+  // A chain known only from a type (`chain: LLMChain`, `x as RetrievalQAChain`) wraps a model configured elsewhere.
+  if (CHAIN_CLASS.test(exportName) && first?.kind === 'new' && !first.node && steps.length <= 2) {
+    return { model: { className: exportName, configuredElsewhere: true, derived: [] }, templates };
   }
   if (exportName === 'initChatModel' && first?.kind === 'call') {
     const id = first.args[0] ? ev.evaluate(first.args[0], first.ctx) : undefined;

@@ -35,6 +35,14 @@ const RULES: Rule[] = [
     family: () => 'groq',
   },
   {
+    // together-ai mirrors the OpenAI client (providers.md §1.12 lists Together as OpenAI-compatible).
+    provider: 'openai-compatible',
+    module: /^together-ai$/,
+    root: /^(default|Together)$/,
+    methods: /^:new\.chat\.completions\.(create|stream|parse)$/,
+    family: () => 'openai-chat',
+  },
+  {
     provider: 'ollama',
     module: /^ollama(\/browser)?$/,
     root: /^(default|Ollama)$/,
@@ -45,7 +53,7 @@ const RULES: Rule[] = [
 
 export const others: ProviderAdapter = {
   id: 'others',
-  modules: /^(@mistralai\/mistralai|cohere-ai|groq-sdk|ollama(\/browser)?)$/,
+  modules: /^(@mistralai\/mistralai|cohere-ai|groq-sdk|together-ai|ollama(\/browser)?)$/,
   match(info) {
     for (const rule of RULES) {
       if (!rule.module.test(info.chain.module) || !rule.root.test(info.exportName) || !rule.methods.test(info.signature)) continue;
