@@ -15,7 +15,7 @@ interface Built {
 }
 
 export function promptFrom(ev: Evaluator, expression: ts.Expression, ctx: ModuleContext): Prompt | undefined {
-  const built = build(ev, expression, ctx, 0, true);
+  const built = build(ev, expression, ctx, 0);
   if (!built) return undefined;
   const node = unwrap(expression);
   const prompt: Prompt = { parts: merge(built.parts), range: [node.getStart(ctx.sourceFile), node.end] };
@@ -27,7 +27,7 @@ export function promptText(prompt: Prompt): string {
   return prompt.parts.map((part) => (part.kind === 'text' ? part.text : '')).join('');
 }
 
-function build(ev: Evaluator, expression: ts.Expression, ctx: ModuleContext, depth: number, top: boolean): Built | undefined {
+function build(ev: Evaluator, expression: ts.Expression, ctx: ModuleContext, depth: number): Built | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const node = unwrap(expression);
   const range: Range = [node.getStart(ctx.sourceFile), node.end];
@@ -44,25 +44,24 @@ function build(ev: Evaluator, expression: ts.Expression, ctx: ModuleContext, dep
   }
   if (ts.isTaggedTemplateExpression(node)) {
     const tag = tagName(node.tag);
-    if (!tag || !(DEDENT_TAGS.has(tag) || tag === 'String.raw')) return undefined;
-    const inner = build(ev, node.template, ctx, depth + 1, false);
+    if (!tag || !DEDENT_TAGS.has(tag)) return undefined;
+    const inner = build(ev, node.template, ctx, depth + 1);
     if (!inner) return undefined;
-    if (tag === 'String.raw') return undefined;
     return { parts: dedentParts(inner.parts), literal: { range, file: ctx.file, quote: '`', tag } };
   }
   if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    const left = build(ev, node.left, ctx, depth + 1, false) ?? { parts: dynamic(ev, node.left, ctx) };
-    const right = build(ev, node.right, ctx, depth + 1, false) ?? { parts: dynamic(ev, node.right, ctx) };
+    const left = build(ev, node.left, ctx, depth + 1) ?? { parts: dynamic(ev, node.left, ctx) };
+    const right = build(ev, node.right, ctx, depth + 1) ?? { parts: dynamic(ev, node.right, ctx) };
     return { parts: [...left.parts, ...right.parts] };
   }
   if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) {
     const value = ev.evaluate(node, ctx);
     if (value.k === 'string' && value.node && value.ctx && value.node !== node) {
-      return build(ev, value.node as ts.Expression, value.ctx, depth + 1, top) ?? { parts: [{ kind: 'text', text: value.value }] };
+      return build(ev, value.node as ts.Expression, value.ctx, depth + 1) ?? { parts: [{ kind: 'text', text: value.value }] };
     }
     if (value.k === 'string') return { parts: [{ kind: 'text', text: value.value }] };
     if (value.k === 'unknown' && value.node && value.ctx && value.node !== node && isPromptShaped(value.node)) {
-      return build(ev, value.node as ts.Expression, value.ctx, depth + 1, top);
+      return build(ev, value.node as ts.Expression, value.ctx, depth + 1);
     }
     return undefined;
   }
@@ -70,7 +69,7 @@ function build(ev: Evaluator, expression: ts.Expression, ctx: ModuleContext, dep
     const method = node.expression.name.text;
     const receiver = node.expression.expression;
     if (method === 'trim' || method === 'trimStart' || method === 'trimEnd') {
-      const inner = build(ev, receiver, ctx, depth + 1, top);
+      const inner = build(ev, receiver, ctx, depth + 1);
       if (!inner) return undefined;
       const parts = trimParts(inner.parts, method !== 'trimEnd', method !== 'trimStart');
       return inner.literal && method === 'trim' ? { parts, literal: { ...inner.literal, trimmed: true } } : { parts };
@@ -82,7 +81,7 @@ function build(ev: Evaluator, expression: ts.Expression, ctx: ModuleContext, dep
     if (callee.k === 'function') {
       const body = (callee.node as ts.FunctionLikeDeclaration).body;
       const returned = body && !ts.isBlock(body) ? body : body && singleReturn(body);
-      if (returned) return build(ev, returned, callee.ctx, depth + 1, false);
+      if (returned) return build(ev, returned, callee.ctx, depth + 1);
     }
   }
   return undefined;
@@ -116,7 +115,7 @@ function joined(ev: Evaluator, receiver: ts.Expression, separator: ts.Expression
   elements.forEach((element, i) => {
     if (i > 0) parts.push({ kind: 'text', text: sep });
     if (element.spread) parts.push(...dynamic(ev, element.node as ts.Expression, element.ctx));
-    else parts.push(...(build(ev, element.node, element.ctx, depth + 1, false)?.parts ?? dynamic(ev, element.node, element.ctx)));
+    else parts.push(...(build(ev, element.node, element.ctx, depth + 1)?.parts ?? dynamic(ev, element.node, element.ctx)));
   });
   return { parts };
 }
@@ -124,7 +123,7 @@ function joined(ev: Evaluator, receiver: ts.Expression, separator: ts.Expression
 function inlineOrDynamic(ev: Evaluator, expression: ts.Expression, ctx: ModuleContext, depth: number): PromptPart[] {
   const value = ev.evaluate(expression, ctx);
   if (value.k === 'string' || value.k === 'number' || value.k === 'boolean') return [{ kind: 'text', text: String(value.value) }];
-  const nested = ts.isIdentifier(unwrap(expression)) || ts.isCallExpression(unwrap(expression)) ? build(ev, expression, ctx, depth + 1, false) : undefined;
+  const nested = ts.isIdentifier(unwrap(expression)) || ts.isCallExpression(unwrap(expression)) ? build(ev, expression, ctx, depth + 1) : undefined;
   if (nested && nested.parts.every((part) => part.kind === 'text')) return nested.parts;
   return dynamic(ev, expression, ctx);
 }
@@ -251,11 +250,8 @@ export function dedentParts(parts: PromptPart[]): PromptPart[] {
   const merged = merge(parts);
   const lines: string[] = [];
   for (const part of merged) if (part.kind === 'text') lines.push(...part.text.split('\n').slice(1));
-  const first = merged[0];
-  const firstLineIsStart = first?.kind === 'text';
-  const candidates = firstLineIsStart ? lines : lines;
   let indent = Infinity;
-  for (const line of candidates) {
+  for (const line of lines) {
     if (line.trim() === '') continue;
     indent = Math.min(indent, line.length - line.trimStart().length);
   }
@@ -265,10 +261,9 @@ export function dedentParts(parts: PromptPart[]): PromptPart[] {
       .split('\n')
       .map((line, i) => (i === 0 ? line : line.slice(Math.min(indent, line.length - line.trimStart().length))))
       .join('\n');
-  let out = merged.map((part) => (part.kind === 'text' ? { kind: 'text' as const, text: strip(part.text) } : part));
+  const out = merged.map((part) => (part.kind === 'text' ? { kind: 'text' as const, text: strip(part.text) } : part));
   if (out[0]?.kind === 'text') out[0] = { kind: 'text', text: out[0].text.replace(/^[ \t]*\n/, '') };
   const last = out[out.length - 1];
   if (last?.kind === 'text') out[out.length - 1] = { kind: 'text', text: last.text.replace(/\n[ \t]*$/, '') };
-  out = merge(out);
-  return out;
+  return merge(out);
 }
