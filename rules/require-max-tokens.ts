@@ -10,6 +10,8 @@ export interface Options {
 function consequence(site: CallSite): { messageId: string; data?: Record<string, string> } {
   const anthropicModel = site.modelVendor === 'anthropic' || /claude/i.test(site.model.state === 'present' ? (site.model.value ?? '') : '');
   if (site.family === 'anthropic-messages' && (site.provider === 'anthropic' || site.provider === 'fetch')) return { messageId: 'anthropicRequired' };
+  // InvokeModel with a Claude body speaks the Messages API, where max_tokens is required.
+  if (site.family === 'bedrock-invoke' && anthropicModel) return { messageId: 'anthropicRequired' };
   if (site.provider === 'vercel-ai' && anthropicModel) return { messageId: 'silentDefault', data: { sdk: "the AI SDK's Anthropic provider", fallback: "the model's maximum output" } };
   if (site.provider === 'langchain' && anthropicModel) return { messageId: 'silentDefault', data: { sdk: 'LangChain ChatAnthropic', fallback: '16,384 tokens for Claude 4.x (8,192 for 3.5/3.7)' } };
   return { messageId: 'missing' };
@@ -18,7 +20,9 @@ function consequence(site: CallSite): { messageId: string; data?: Record<string,
 /** The parameter name for this API and this SDK's major version. */
 export function capParamFor(site: CallSite, sdkMajors: Readonly<Record<string, number>>): string {
   if (site.family === 'ai-sdk') return (sdkMajors['ai'] ?? 5) < 5 ? 'maxTokens' : 'maxOutputTokens';
-  if (site.family === 'openai-chat' && site.provider !== 'openai') return 'max_tokens';
+  // Compatible endpoints (DeepSeek, OpenRouter, local servers) know only the older max_tokens.
+  const officialOpenAI = site.provider === 'openai' || (site.provider === 'fetch' && /api\.openai\.com|openai\.azure\.com/.test(site.baseURL ?? ''));
+  if (site.family === 'openai-chat' && !officialOpenAI) return 'max_tokens';
   if (site.family === 'openai-chat' && (sdkMajors['openai'] ?? 5) < 4) return 'max_tokens';
   if (site.family === 'langchain') {
     if (site.modelVendor === 'google') return 'maxOutputTokens';

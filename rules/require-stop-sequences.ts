@@ -65,17 +65,22 @@ export default defineRule<Options>({
 
   *check(site: CallSite, context: RuleContext<Options>): Iterable<Finding> {
     if (site.stop.state !== 'absent' || site.stopParam === null || site.structured !== 'no') return;
-    if (site.model.state === 'present' && site.model.value && REJECTS_STOP.test(site.model.value)) return;
-    if (site.model.state === 'unknown' && site.family.startsWith('openai')) return;
+    const modelId = site.model.state === 'present' ? site.model.value : undefined;
+    if (modelId && REJECTS_STOP.test(modelId)) return;
+    // An OpenAI model we cannot name may be a reasoning model, which rejects `stop` with a 400.
+    if (!modelId && site.family.startsWith('openai')) return;
     const text = site.segments
       .filter((segment) => segment.prompt.state === 'present' && segment.prompt.value)
       .map((segment) => promptTextOf((segment.prompt as { value: Prompt }).value))
       .join('\n');
     const evidence = stopEvidence(text);
     if (!evidence && context.options.onlyWithEvidence) return;
-    const param = site.stopParam;
+    // LangChain's ChatAnthropic and ChatGoogleGenerativeAI name the constructor field stopSequences.
+    const fieldNamedStopSequences = site.family === 'langchain' && site.stopInsertion?.layer === 'settings' && (site.modelVendor === 'anthropic' || site.modelVendor === 'google');
+    const param = fieldNamedStopSequences ? 'stopSequences' : site.stopParam;
+    const insertion = site.stopInsertion && { ...site.stopInsertion, path: [...site.stopInsertion.path.slice(0, -1), param.split('.').pop()!] };
     const value = stringArrayLiteral([evidence?.stop ?? '\n\n\n']);
-    const suggestions = evidence && site.stopInsertion ? [{ messageId: 'addStop', data: { param, value }, edits: [insertProperty(site.stopInsertion, value)] }] : [];
+    const suggestions = evidence && insertion ? [{ messageId: 'addStop', data: { param, value }, edits: [insertProperty(insertion, value)] }] : [];
     yield {
       messageId: evidence ? 'withEvidence' : 'missing',
       data: { api: site.api, param, ...(evidence ? { reason: evidence.reason } : {}) },

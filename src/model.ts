@@ -115,6 +115,8 @@ export interface ParamInsertion {
   object: ObjectSpan;
   /** Key path to create inside it, e.g. ['config', 'maxOutputTokens'] when `config` is missing. */
   path: string[];
+  /** What the object is: the request itself, client/model settings, or per-call options. */
+  layer: 'request' | 'settings' | 'call-options';
 }
 
 export type Tristate = 'yes' | 'no' | 'unknown';

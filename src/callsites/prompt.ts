@@ -173,7 +173,8 @@ export function changeRate(ev: Evaluator, node: ts.Expression, ctx: ModuleContex
   if (binding.kind === 'parameter') return userish ? { rate: 'user', label: 'user data' } : { rate: 'request', label: 'request data' };
   if (binding.kind === 'variable') {
     const moduleLevel = binding.scope[0] === ctx.sourceFile.pos && binding.scope[1] === ctx.sourceFile.end;
-    if (binding.init) {
+    // A module-level value is computed once per process, whatever it reads (`new Date()` at start-up).
+    if (!moduleLevel && binding.init) {
       const inner = timeRate(unwrap(binding.init), ctx);
       if (inner) return inner;
     }

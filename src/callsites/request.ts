@@ -107,7 +107,7 @@ export class RequestReader {
         remaining = remaining.slice(1);
       }
       if (node.properties.some((p) => ts.isSpreadAssignment(p))) return undefined;
-      return { object: objectSpan(node, layer.ctx), path: remaining };
+      return { object: objectSpan(node, layer.ctx), path: remaining, layer: layer.role };
     }
     return undefined;
   }
@@ -262,8 +262,10 @@ function systemPrompt(ev: Evaluator, reader: RequestReader, family: FamilyShape,
     if (found.state === 'present') {
       const listed = messageList(ev, found.value, family.messageStyle);
       if (listed === undefined) {
-        if (found.value.k === 'string') {
-          segments.push({ slot: 'message', role: 'user', prompt: contentPrompt(ev, found.value, found.valueNode, found.ctx) });
+        // A bare prompt (`prompt: \`…\``, `input: '…'`) is the first user turn.
+        const prompt = found.value.k === 'array' ? undefined : contentPrompt(ev, found.value, found.valueNode, found.ctx);
+        if (prompt?.state === 'present') {
+          segments.push({ slot: 'message', role: 'user', prompt });
         } else if (system.state === 'absent' && family.system.length === 0) {
           system = { state: 'unknown', why: 'binding' };
         }

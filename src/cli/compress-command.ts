@@ -61,7 +61,7 @@ function formatNumber(n: number): string {
 function formatDollars(amount: number): string {
   if (amount >= 100) return `$${formatNumber(Math.round(amount))}`;
   if (amount >= 0.01) return `$${amount.toFixed(2)}`;
-  return `$${amount.toPrecision(2)}`;
+  return `$${Number(amount.toPrecision(2))}`;
 }
 
 function renderText(

@@ -2,9 +2,9 @@ import { maskText, type SpanKind } from './protect.js';
 
 // Placeholders counted over the whole text, wherever they sit (also inside quotes or tags).
 const PLACEHOLDER =
-  /\uE000\d+\uE001|\$\{[^{}\n]*\}|\{\{\{?[^{}\n]*\}?\}\}|\{[^{}\n]{0,80}\}|%(?:\(\w+\))?(?:\d+\$)?[-+#0]?\d*(?:\.\d+)?[sdif@](?![A-Za-z0-9])|\[[A-Z][A-Z0-9_ -]*\]|<[A-Z][A-Z0-9_]*>/g;
+  /\uE000\d+\uE001|\$\{[^{}\n]{0,200}\}|\{\{\{?[^{}\n]{0,200}\}?\}\}|\{[^{}\n]{0,80}\}|%(?:\(\w{1,40}\))?(?:\d{1,3}\$)?[-+#0]?\d{0,3}(?:\.\d{1,3})?[sdif@](?![A-Za-z0-9])|\[[A-Z][A-Z0-9_ -]{0,60}\]|<[A-Z][A-Z0-9_]{0,60}>/g;
 const NUMBER = /\d+(?:[.,]\d+)*/g;
-const URL_OR_EMAIL = /\b(?:https?|ftp|file):\/\/[^\s<>"'`]+|\bwww\.[A-Za-z0-9-]+\.[^\s<>"'`]+|[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+const URL_OR_EMAIL = /\b(?:https?|ftp|file):\/\/[^\s<>"'`]+|\bwww\.[A-Za-z0-9-]+\.[^\s<>"'`]+|(?<![\w.+-])[\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+/g;
 
 /** Negation and restriction words whose count must never drop. */
 export const NEGATION =

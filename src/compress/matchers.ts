@@ -42,7 +42,8 @@ export function passOf(rule: string, tier: Tier, reason: string, matchers: reado
  * Where a sentence or list item starts: start of a line (after list markers, quote marks, heading
  * hashes, bold markers), after sentence punctuation, or after a colon or semicolon.
  */
-export const SENTENCE_START = String.raw`(?<=(?:^|\n)[ \t]*(?:(?:[-*+•]|\d{1,3}[.)])[ \t]+)?(?:>[ \t]*)?(?:#{1,6}[ \t]+)?(?:\*\*|__)?|[.!?]["')\]”’]?[ \t]+|[:;][ \t]+)`;
+// Bounded repeats keep the lookbehind O(1) per position, even inside a huge run of spaces.
+export const SENTENCE_START = String.raw`(?<=(?:^|\n)[ \t]{0,40}(?:(?:[-*+•]|\d{1,3}[.)])[ \t]{1,8})?(?:>[ \t]{0,4})?(?:#{1,6}[ \t]{1,4})?(?:\*\*|__)?|[.!?]["')\]”’]?[ \t]{1,8}|[:;][ \t]{1,8})`;
 
 /** Turns a readable phrase ("in order to") into a pattern that allows any run of spaces or tabs. */
 export function phrasePattern(phrase: string): string {
@@ -71,7 +72,7 @@ export function matchCase(original: string, replacement: string): string {
   return isCapitalized(original) ? upperFirst(replacement) : replacement;
 }
 
-const LINE_PREFIX = /(?:^|\n)[ \t]*(?:(?:[-*+•]|\d{1,3}[.)])[ \t]+)?(?:\*\*|__)?$/;
+const LINE_PREFIX = /(?:^|\n)[ \t]{0,40}(?:(?:[-*+•]|\d{1,3}[.)])[ \t]{1,8})?(?:\*\*|__)?$/;
 
 export function atLineStart(text: string, index: number): boolean {
   return LINE_PREFIX.test(text.slice(Math.max(0, index - 16), index)) || index === 0;

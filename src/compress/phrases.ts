@@ -43,7 +43,7 @@ const rolePreamble: Pass = passOf('role-preamble', 'safe', 'Role preamble shorte
   // "From now on, you will act as…" → "From now on, act as…"
   {
     re: new RegExp(
-      `(?<=\\bfrom[ \\t]+now[ \\t]+on,?[ \\t]+)${phrasePattern("you(?: will| shall| are going to|'ll|’ll)(?: now)? ")}(?=(?:act|behave|pretend|play|roleplay|role-play|serve|function|simulate|emulate|impersonate|portray)\\b)`,
+      `(?<=\\bfrom[ \\t]{1,8}now[ \\t]{1,8}on,?[ \\t]{1,8})${phrasePattern("you(?: will| shall| are going to|'ll|’ll)(?: now)? ")}(?=(?:act|behave|pretend|play|roleplay|role-play|serve|function|simulate|emulate|impersonate|portray)\\b)`,
       'giu',
     ),
     replace: () => '',
@@ -81,7 +81,7 @@ const politeness: Pass = passOf('politeness', 'safe', 'Politeness wrapper remove
     replace: () => '',
   },
   {
-    re: /(?:\r?\n)+[ \t]*(?:thank you|thanks)(?:[ \t]+(?:so|very)[ \t]+much)?(?:[ \t]+in[ \t]+advance)?(?:[ \t]+for[ \t]+(?:your|the)[ \t]+(?:help|assistance|time|cooperation|understanding|attention))?[ \t]*[.!]*\s*$/giu,
+    re: /(?<!\n)(?:\r?\n)+[ \t]*(?:thank you|thanks)(?:[ \t]+(?:so|very)[ \t]+much)?(?:[ \t]+in[ \t]+advance)?(?:[ \t]+for[ \t]+(?:your|the)[ \t]+(?:help|assistance|time|cooperation|understanding|attention))?[ \t]*[.!]*\s*$/giu,
     replace: () => '',
   },
   // "Hello ChatGPT! You are…" → "You are…" (only at the very start of the prompt)
@@ -356,7 +356,7 @@ const connectives: Pass = passOf('wordy-phrase', 'safe', 'Wordy phrase replaced 
   },
   {
     // "You have the ability to" → "You can"; not after "to"/modals, where "can" would be ungrammatical.
-    re: /(?<![\p{L}])(?<!\b(?:to|will|would|should|shall|must|may|might|could|can|not|never|also)[ \t]+)(?:has|have)[ \t]+the[ \t]+(?:ability|capability|capacity)[ \t]+to(?=[ \t]+\p{L})/giu,
+    re: /(?<![\p{L}])(?<!\b(?:to|will|would|should|shall|must|may|might|could|can|not|never|also)[ \t]{1,8})(?:has|have)[ \t]+the[ \t]+(?:ability|capability|capacity)[ \t]+to(?=[ \t]+\p{L})/giu,
     replace: (m) => matchCase(m[0], 'can'),
   },
   {

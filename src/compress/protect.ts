@@ -232,11 +232,17 @@ function addExampleElements(text: string, spans: Span[]): Span[] {
   if (!/<(?:example|sample|demo)/i.test(text)) return spans;
   const lower = text.toLowerCase();
   const extra: Span[] = [];
+  const unclosed = new Set<string>();
   EXAMPLE_TAG.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = EXAMPLE_TAG.exec(text)) !== null) {
-    const close = lower.indexOf(`</${m[1]!.toLowerCase()}>`, m.index + m[0].length);
-    if (close < 0) continue;
+    const name = m[1]!.toLowerCase();
+    if (unclosed.has(name)) continue;
+    const close = lower.indexOf(`</${name}>`, m.index + m[0].length);
+    if (close < 0) {
+      unclosed.add(name);
+      continue;
+    }
     const end = close + m[1]!.length + 3;
     extra.push({ start: m.index, end, kind: 'example' });
     EXAMPLE_TAG.lastIndex = end;
@@ -294,14 +300,14 @@ function findBracketSpans(text: string, from: number, to: number, out: Span[]): 
 const INLINE = new RegExp(
   [
     String.raw`(?<atom>\uE000\d+\uE001)`,
-    String.raw`(?<code>\x60\x60[^\n]+?\x60\x60|\x60[^\x60\n]+\x60)`,
+    String.raw`(?<code>\x60\x60[^\n]{1,1000}?\x60\x60|\x60[^\x60\n]+\x60)`,
     String.raw`(?<url>\b(?:https?|ftp|file):\/\/[^\s<>"'\x60]+|\bwww\.[A-Za-z0-9-]+\.[^\s<>"'\x60]+)`,
-    String.raw`(?<email>[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)`,
+    String.raw`(?<email>(?<![\w.+-])[\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+)`,
     String.raw`(?<var><[A-Z][A-Z0-9_]*>)`,
-    String.raw`(?<tag><\/?[A-Za-z][\w:.-]*(?:\s[^<>\n]*?)?\/?>)`,
-    String.raw`(?<printf>%(?:\(\w+\))?(?:\d+\$)?[-+#0]?\d*(?:\.\d+)?[sdif@](?![A-Za-z0-9]))`,
+    String.raw`(?<tag><\/?[A-Za-z][\w:.-]{0,60}(?:\s[^<>\n]{0,300}?)?\/?>)`,
+    String.raw`(?<printf>%(?:\(\w{1,40}\))?(?:\d{1,3}\$)?[-+#0]?\d{0,3}(?:\.\d{1,3})?[sdif@](?![A-Za-z0-9]))`,
     String.raw`(?<brace>\$?\{\{?[^{}\n]{0,80}\}?\})`,
-    String.raw`(?<caps>\[[A-Z][A-Z0-9_ -]*\])`,
+    String.raw`(?<caps>\[[A-Z][A-Z0-9_ -]{0,60}\])`,
     String.raw`(?<quote>"[^"\n]{0,400}"|“[^”\n]{0,400}”|(?<![\p{L}\p{N}])'[^'\n]{1,200}'(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])‘[^’\n]{1,200}’)`,
   ].join('|'),
   'gu',

@@ -21,7 +21,7 @@ const emphasis: Pass = passOf('emphasis', 'review', 'Emphasis wording removed; c
   leadingPhrase(`(?:make sure|be sure|remember) to`, { skipNext: NOT_A_VERB }),
   {
     // "IMPORTANT: Do X" / "**Warning:** Do X" → "Do X"
-    re: /(?<=(?:^|\n)[ \t]*(?:(?:[-*+•]|\d{1,3}[.)])[ \t]+)?(?:#{1,6}[ \t]+)?|[.!?][ \t]+)(\*\*|__)?(important|very important|critical|crucial|note|warning|attention|reminder|remember|caution|key point|nb)(\*\*|__)?[ \t]*[:!]+[ \t]*(\*\*|__)?[ \t]*(?=\p{L})/giu,
+    re: /(?<=(?:^|\n)[ \t]{0,40}(?:(?:[-*+•]|\d{1,3}[.)])[ \t]{1,8})?(?:#{1,6}[ \t]{1,4})?|[.!?][ \t]{1,8})(\*\*|__)?(important|very important|critical|crucial|note|warning|attention|reminder|remember|caution|key point|nb)(\*\*|__)?[ \t]*[:!]+[ \t]*(\*\*|__)?[ \t]*(?=\p{L})/giu,
     replace(m) {
       const opened = m[1] !== undefined;
       const closed = m[3] !== undefined || m[4] !== undefined;
@@ -55,7 +55,7 @@ const decoration: Pass = passOf('decoration', 'review', 'Markdown decoration rem
   { re: /\*\*(?=[^\s*])([^*\n]{1,200}?)(?<=[^\s*])\*\*/gu, replace: (m) => m[1]! },
   {
     // A horizontal rule after a blank line (right after text, `---` would be a heading underline).
-    re: /(?<=(?:^|\n)[ \t]*\r?\n|^)[ \t]*(?:-{3,}|\*{3,}|_{3,}|={3,})[ \t]*(?:\r?\n(?:[ \t]*\r?\n)?|$)/g,
+    re: /(?<=(?:^|\n)[ \t]{0,40}\r?\n|^)[ \t]{0,40}(?:-{3,}|\*{3,}|_{3,}|={3,})[ \t]*(?:\r?\n(?:[ \t]*\r?\n)?|$)/g,
     replace: () => '',
     reason: 'Horizontal rule removed; blank lines already separate the sections.',
   },
@@ -96,7 +96,27 @@ function normalize(s: string): string {
 }
 
 const LIST_OR_HEADING = /^[ \t]*(?:[-*+•]|\d{1,3}[.)]|#{1,6})[ \t]/m;
-const SENTENCE = /[^.!?\n]*[^\s.!?\n][^.!?\n]*[.!?]+["')\]”’]?/g;
+
+
+const TERMINATOR = /[.!?]+["')\]”’]?|\n/g;
+
+/** Sentences ending in . ! or ? (one scan: no backtracking over long lines without punctuation). */
+function sentencesOf(block: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let from = 0;
+  TERMINATOR.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TERMINATOR.exec(block)) !== null) {
+    const end = m.index + m[0].length;
+    if (m[0] !== '\n') {
+      let start = from;
+      while (start < m.index && /\s/.test(block[start]!)) start++;
+      if (start < m.index) out.push({ start, end });
+    }
+    from = end;
+  }
+  return out;
+}
 
 /**
  * The range to delete for a sentence: with the space before it (or after it, at the start of a
@@ -148,16 +168,12 @@ function makeDuplicates(pieces: () => readonly string[]): Pass {
           continue;
         }
         seenBlocks.add(key);
-        SENTENCE.lastIndex = 0;
-        let s: RegExpExecArray | null;
-        while ((s = SENTENCE.exec(block)) !== null) {
-          const raw = s[0];
-          const lead = /^\s*/.exec(raw)![0].length;
-          const sentence = raw.slice(lead);
+        for (const s of sentencesOf(block)) {
+          const sentence = block.slice(s.start, s.end);
           const sentenceKey = normalize(unmask(sentence, pieces()));
           const words = sentenceKey.split(' ').length;
-          const start = blockStart + s.index + lead;
-          const end = start + sentence.length;
+          const start = blockStart + s.start;
+          const end = blockStart + s.end;
           if (seenSentences.has(sentenceKey) && words >= 4 && !guarded(sentence)) {
             const cut = sentenceCut(text, start, end);
             if (cut) edits.push({ ...cut, text: '', rule: 'duplicate', tier: 'review', reason: 'Exact repeat of an earlier sentence.' });
@@ -172,7 +188,7 @@ function makeDuplicates(pieces: () => readonly string[]): Pass {
 }
 
 const ROLE_STATEMENT =
-  /(?<=(?:^|\n)[ \t]*|[.!?][ \t]+)((?:remember(?:,| that)?[ \t]+|as a reminder,?[ \t]+|again,?[ \t]+)?you(?:[ \t]+are|['’]re)[ \t]+(?:\p{Lu}[\p{L}-]*,[ \t]+)?(?:an?|the)[ \t]+([^.!?\n]{2,80}?))([.!])(?=[ \t]|\r?\n|$)/giu;
+  /(?<=(?:^|\n)[ \t]{0,40}|[.!?][ \t]{1,8})((?:remember(?:,| that)?[ \t]+|as a reminder,?[ \t]+|again,?[ \t]+)?you(?:[ \t]+are|['’]re)[ \t]+(?:\p{Lu}[\p{L}-]*,[ \t]+)?(?:an?|the)[ \t]+([^.!?\n]{2,80}?))([.!])(?=[ \t]|\r?\n|$)/giu;
 
 const repeatedRole: Pass = {
   rule: 'repeated-role',

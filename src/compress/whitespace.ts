@@ -60,7 +60,8 @@ const dedent: Pass = {
   },
 };
 
-const trailing = regexPass(/[ \t]+(?=\r?\n|$)/g, () => '', 'Trailing whitespace removed.');
+// Runs start only where the previous character is not blank: no quadratic retries inside a run.
+const trailing = regexPass(/(?<![ \t])[ \t]+(?=\r?\n|$)/g, () => '', 'Trailing whitespace removed.');
 
 const blankLines = regexPass(
   /(\r?\n)[ \t]*\r?\n(?:[ \t]*\r?\n)+/g,
@@ -107,7 +108,7 @@ const trimEnds: Pass = {
     const edits: TextEdit[] = [];
     const lead = /^(?:[ \t]*\r?\n)+/.exec(text);
     if (lead) edits.push(edit(0, lead[0].length, '', 'Blank lines at the start of the prompt removed.'));
-    const tail = /\s+$/.exec(text);
+    const tail = /(?<!\s)\s+$/.exec(text);
     if (tail && tail.index > 0) edits.push(edit(tail.index, text.length, '', 'Whitespace at the end of the prompt removed.'));
     return nonOverlapping(edits);
   },

@@ -6,26 +6,136 @@ export type EncodingName = 'o200k_base' | 'cl100k_base';
 // createRequire loads only the one rank table we need, synchronously and lazily; importing the
 // package root would parse every encoding's table up front.
 const require = createRequire(import.meta.url);
-const encoders = new Map<EncodingName, Tiktoken>();
 
-function encoderFor(encoding: EncodingName): Tiktoken {
+interface Encoder {
+  pattern: RegExp;
+  /** js-tiktoken's own rank map (bytes joined by ","), shared rather than built twice. */
+  ranks: Map<string, number>;
+  longestToken: number;
+}
+
+const encoders = new Map<EncodingName, Encoder>();
+const utf8 = new TextEncoder();
+
+function encoderFor(encoding: EncodingName): Encoder {
   let encoder = encoders.get(encoding);
   if (encoder === undefined) {
     const { Tiktoken: TiktokenClass } = require('js-tiktoken/lite') as { Tiktoken: new (ranks: TiktokenBPE) => Tiktoken };
-    const ranks = require(`js-tiktoken/ranks/${encoding}`) as TiktokenBPE;
-    encoder = new TiktokenClass(ranks);
+    const bpe = require(`js-tiktoken/ranks/${encoding}`) as TiktokenBPE;
+    const ranks = (new TiktokenClass(bpe) as unknown as { rankMap: Map<string, number> }).rankMap;
+    let longestToken = 0;
+    for (const key of ranks.keys()) {
+      let bytes = 1;
+      for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === 44) bytes++;
+      if (bytes > longestToken) longestToken = bytes;
+    }
+    encoder = { pattern: new RegExp(bpe.pat_str, 'gu'), ranks, longestToken };
     encoders.set(encoding, encoder);
   }
   return encoder;
 }
 
+function key(bytes: Uint8Array, start: number, end: number): string {
+  let out = String(bytes[start]);
+  for (let i = start + 1; i < end; i++) out += ',' + bytes[i];
+  return out;
+}
+
 /**
- * Special-token strings such as `<|endoftext|>` are counted as ordinary text: that is how a
- * provider sees them inside a prompt, and js-tiktoken would otherwise throw.
+ * Number of tokens byte-pair merging yields for one pre-token piece. Same merges as js-tiktoken
+ * (always the lowest-ranked adjacent pair, leftmost on ties), but with a heap instead of a rescan
+ * after every merge, so a 100 KB run of spaces or base64 costs n·log n instead of n².
+ */
+function mergeCount(bytes: Uint8Array, encoder: Encoder): number {
+  const n = bytes.length;
+  if (n <= 1) return n;
+  const { ranks, longestToken } = encoder;
+  const start = new Int32Array(n);
+  const end = new Int32Array(n);
+  const prev = new Int32Array(n);
+  const next = new Int32Array(n);
+  const version = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    start[i] = i;
+    end[i] = i + 1;
+    prev[i] = i - 1;
+    next[i] = i + 1 < n ? i + 1 : -1;
+  }
+  // Heap entries: [rank, start of the left part, left part id, its version when pushed].
+  const heap: Array<[number, number, number, number]> = [];
+  const less = (a: [number, number, number, number], b: [number, number, number, number]): boolean =>
+    a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+  const push = (entry: [number, number, number, number]): void => {
+    heap.push(entry);
+    let i = heap.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!less(heap[i]!, heap[parent]!)) break;
+      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+      i = parent;
+    }
+  };
+  const pop = (): [number, number, number, number] => {
+    const top = heap[0]!;
+    const last = heap.pop()!;
+    if (heap.length > 0) {
+      heap[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < heap.length && less(heap[l]!, heap[m]!)) m = l;
+        if (r < heap.length && less(heap[r]!, heap[m]!)) m = r;
+        if (m === i) break;
+        [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+        i = m;
+      }
+    }
+    return top;
+  };
+  const pair = (left: number): void => {
+    const right = next[left]!;
+    if (right < 0 || end[right]! - start[left]! > longestToken) return;
+    const rank = ranks.get(key(bytes, start[left]!, end[right]!));
+    if (rank !== undefined) push([rank, start[left]!, left, version[left]!]);
+  };
+  for (let i = 0; i + 1 < n; i++) pair(i);
+  let parts = n;
+  while (heap.length > 0) {
+    const [, , left, seen] = pop();
+    if (version[left] !== seen || next[left]! < 0) continue;
+    const right = next[left]!;
+    end[left] = end[right]!;
+    next[left] = next[right]!;
+    if (next[right]! >= 0) prev[next[right]!] = left;
+    version[right] = -1;
+    version[left]!++;
+    parts--;
+    const before = prev[left]!;
+    if (before >= 0) {
+      version[before]!++;
+      pair(before);
+    }
+    pair(left);
+  }
+  return parts;
+}
+
+/**
+ * Exactly js-tiktoken's count, with special-token strings such as `<|endoftext|>` counted as
+ * ordinary text: that is how a provider sees them inside a prompt, and js-tiktoken would throw.
  */
 export function countTokens(text: string, encoding: EncodingName): number {
   if (text.length === 0) return 0;
-  return encoderFor(encoding).encode(text, [], []).length;
+  const encoder = encoderFor(encoding);
+  let count = 0;
+  for (const match of text.matchAll(encoder.pattern)) {
+    const piece = match[0];
+    const bytes = utf8.encode(piece);
+    count += bytes.length <= encoder.longestToken && encoder.ranks.has(key(bytes, 0, bytes.length)) ? 1 : mergeCount(bytes, encoder);
+  }
+  return count;
 }
 
 const O200K = /^(?:gpt-4o|chatgpt-4o|gpt-4\.1|gpt-4\.5|gpt-5|gpt-oss|gpt-realtime|gpt-audio|o[1-9](?:-|$)|codex-|computer-use)/;
