@@ -92,7 +92,7 @@ function sameBytes(path: string, content: Buffer): boolean {
  * edits count. Keys are absolute paths; values are 1-based line numbers on the new side.
  * A file whose hunks only delete lines is present with an empty set.
  */
-export function changedLinesSince(cwd: string, ref: string): Map<string, Set<number>> {
+export function changedLinesSince(cwd: string, ref: string, deletions?: Map<string, Set<number>>): Map<string, Set<number>> {
   const root = gitRoot(cwd);
   if (ref === '' || ref.startsWith('-') || git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).status !== 0) {
     throw new GitError(`unknown git ref: ${ref}`);
@@ -125,15 +125,19 @@ export function changedLinesSince(cwd: string, ref: string): Map<string, Set<num
     '--dst-prefix=b/',
     base,
   ]);
-  return parseChangedLines(diff.toString('utf8'), root);
+  return parseChangedLines(diff.toString('utf8'), root, deletions);
 }
 
 const HUNK_HEADER = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 
-/** Parses `git diff -U0` output into new-side line numbers per file. */
-export function parseChangedLines(diff: string, root: string): Map<string, Set<number>> {
+/**
+ * Parses `git diff -U0` output into new-side line numbers per file. With `deletions`, also records
+ * where lines were removed (the new-side lines around each deletion-only hunk).
+ */
+export function parseChangedLines(diff: string, root: string, deletions?: Map<string, Set<number>>): Map<string, Set<number>> {
   const changed = new Map<string, Set<number>>();
   let current: Set<number> | undefined;
+  let currentPath: string | undefined;
   // Lines of the current hunk body still to skip: a body line may itself look like a header.
   let pending = 0;
   for (const line of diff.split('\n')) {
@@ -149,7 +153,8 @@ export function parseChangedLines(diff: string, root: string): Map<string, Set<n
         current = undefined;
       } else {
         current = new Set();
-        changed.set(join(root, name), current);
+        currentPath = join(root, name);
+        changed.set(currentPath, current);
       }
     } else if (current && line.startsWith('@@ ')) {
       const match = HUNK_HEADER.exec(line);
@@ -158,6 +163,11 @@ export function parseChangedLines(diff: string, root: string): Map<string, Set<n
       const start = Number(match[2]);
       const newCount = match[3] === undefined ? 1 : Number(match[3]);
       for (let n = start; n < start + newCount; n++) current.add(n);
+      if (deletions && newCount === 0 && oldCount > 0) {
+        let points = deletions.get(currentPath!);
+        if (!points) deletions.set(currentPath!, (points = new Set()));
+        points.add(start).add(start + 1);
+      }
       pending = oldCount + newCount;
     }
   }

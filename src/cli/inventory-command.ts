@@ -1,10 +1,9 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pc from 'picocolors';
 import { type InventoryReport, runInventory } from '../engine/inventory.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../engine/project.js';
-import { type CliIo, UsageError, useColor } from './io.js';
+import { type CliIo, UsageError, firstLine, useColor, writeReport } from './io.js';
 
 export const INVENTORY_HELP = `Usage: promptlint inventory [paths...] [options]
 
@@ -38,7 +37,7 @@ export async function inventoryCommand(args: string[], io: CliIo): Promise<numbe
       },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(firstLine(error));
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -55,7 +54,7 @@ export async function inventoryCommand(args: string[], io: CliIo): Promise<numbe
   });
   const color = useColor(io, values['no-color'] ? false : values.color);
   const output = values.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatTable(report, color);
-  if (values['output-file']) writeFileSync(resolve(io.cwd, values['output-file']), output);
+  if (values['output-file']) writeReport(resolve(io.cwd, values['output-file']), output);
   else io.stdout.write(output);
   return 0;
 }

@@ -1,18 +1,18 @@
-import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { rules as registry } from '../../rules/index.js';
 import { ConfigLoader, printConfig } from '../engine/config.js';
 import { type LintFilesOptions, lintFiles, lintText } from '../engine/lint-files.js';
-import { toResult } from '../engine/linter.js';
+import { callLines, toResult } from '../engine/linter.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../engine/project.js';
 import { applyEdits, introducesSyntaxErrors, unifiedDiff, writeFileAtomic } from '../fix/apply.js';
 import type { Edit, LintMessage, LintResult } from '../model.js';
 import { docsUrl } from '../rule.js';
 import { format, formatterNames, isFormatterName, type RuleDescription } from '../report/index.js';
-import { isSourceFile } from '../scan/discover.js';
+import { DEFAULT_IGNORED_DIRS, isSourceFile } from '../scan/discover.js';
 import { changedLinesSince, GitError, readStagedFiles } from './git.js';
-import { type CliIo, UsageError, readStream, useColor } from './io.js';
+import { type CliIo, UsageError, firstLine, readStream, useColor, writeReport } from './io.js';
 
 export const LINT_OPTIONS = {
   config: { type: 'string', short: 'c' },
@@ -50,7 +50,7 @@ export async function lintCommand(args: string[], io: CliIo, version: string): P
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: LINT_OPTIONS });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(firstLine(error));
   }
   const { values, positionals } = parsed;
   if (!isFormatterName(values.format)) throw new UsageError(`Unknown format "${values.format}": use one of ${formatterNames.join(', ')}.`);
@@ -64,6 +64,7 @@ export async function lintCommand(args: string[], io: CliIo, version: string): P
   const fixing = values.fix || values['fix-suggestions'] || values['fix-dry-run'];
   if (values.staged && fixing) throw new UsageError('--staged cannot be combined with --fix: fixes would be written to the working tree, not the index.');
   if (values.staged && values.stdin) throw new UsageError('--staged and --stdin cannot be combined.');
+  if (values.stdin && (values.fix || values['fix-suggestions'])) throw new UsageError('--stdin cannot be combined with --fix or --fix-suggestions: there is no file to write. Use --fix-dry-run.');
 
   const config = new ConfigLoader(registry, {
     cwd: io.cwd,
@@ -98,21 +99,24 @@ export async function lintCommand(args: string[], io: CliIo, version: string): P
     const run = lintFiles(positionals.length ? positionals : ['.'], options);
     results = run.results;
     callsPerDay = run.callsPerDay;
-    if (fixing) {
-      const changed = applyFixes(results, io, {
-        suggestions: values['fix-suggestions'] === true,
-        dryRun: values['fix-dry-run'] === true,
-      });
-      if (changed > 0 && !values['fix-dry-run']) results = lintFiles(positionals.length ? positionals : ['.'], options).results;
-    }
   }
 
-  let outsideChanges: { errorCount: number; warningCount: number } | undefined;
-  if (values['changed-since'] !== undefined) {
-    const filtered = onlyChangedLines(results, io.cwd, values['changed-since']);
-    results = filtered.results;
-    outsideChanges = filtered.outside;
+  // Filter before fixing, so --fix --changed-since touches only what the change touched.
+  const changedSince = values['changed-since'];
+  const filter = (all: LintResult[]) => (changedSince === undefined ? { results: all } : onlyChangedLines(all, io.cwd, changedSince));
+  let filtered: { results: LintResult[]; outside?: { errorCount: number; warningCount: number } } = filter(results);
+  if (fixing && !values.staged) {
+    const machineFormat = values.format !== 'stylish';
+    const changed = applyFixes(filtered.results, io, {
+      suggestions: values['fix-suggestions'] === true,
+      dryRun: values['fix-dry-run'] === true,
+      // A diff ahead of JSON or SARIF would make stdout unparseable.
+      diffStream: machineFormat && !values['output-file'] ? io.stderr : io.stdout,
+    });
+    if (changed > 0 && !values['fix-dry-run'] && !values.stdin) filtered = filter(lintFiles(positionals.length ? positionals : ['.'], options).results);
   }
+  results = filtered.results;
+  const outsideChanges = filtered.outside;
   if (values.quiet) results = results.map((result) => toResult(result.filePath, result.messages.filter((m) => m.severity === 2), result.suppressedMessages ?? [], result.source));
 
   const output = format(values.format, results, {
@@ -123,7 +127,7 @@ export async function lintCommand(args: string[], io: CliIo, version: string): P
     ...(outsideChanges ? { outsideChanges } : {}),
     ...(callsPerDay !== undefined ? { callsPerDay } : {}),
   });
-  if (values['output-file']) writeFileSync(resolve(io.cwd, values['output-file']), output);
+  if (values['output-file']) writeReport(resolve(io.cwd, values['output-file']), output);
   else if (output) io.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
 
   const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
@@ -137,7 +141,8 @@ export async function lintCommand(args: string[], io: CliIo, version: string): P
 }
 
 function lintStaged(io: CliIo, options: LintFilesOptions): LintResult[] {
-  const staged = readStagedFiles(io.cwd, (path) => isSourceFile(path));
+  // The same files a folder walk would take: default-ignored folders stay out of the hook too.
+  const staged = readStagedFiles(io.cwd, (path) => isSourceFile(path) && !path.split(sep).some((segment) => DEFAULT_IGNORED_DIRS.has(segment)));
   const results: LintResult[] = [];
   for (const file of staged) {
     const config = options.config.forFile(file.path);
@@ -151,7 +156,7 @@ function lintStaged(io: CliIo, options: LintFilesOptions): LintResult[] {
 }
 
 /** Applies safe fixes (and with --fix-suggestions each message's first suggestion); returns files changed. */
-function applyFixes(results: LintResult[], io: CliIo, mode: { suggestions: boolean; dryRun: boolean }): number {
+function applyFixes(results: LintResult[], io: CliIo, mode: { suggestions: boolean; dryRun: boolean; diffStream: NodeJS.WritableStream }): number {
   let changed = 0;
   for (const result of results) {
     const edits: Edit[] = [];
@@ -172,7 +177,7 @@ function applyFixes(results: LintResult[], io: CliIo, mode: { suggestions: boole
       continue;
     }
     changed++;
-    if (mode.dryRun) io.stdout.write(unifiedDiff(relative(io.cwd, result.filePath).split(sep).join('/'), current, output));
+    if (mode.dryRun) mode.diffStream.write(unifiedDiff(relative(io.cwd, result.filePath).split(sep).join('/'), current, output));
     else writeFileAtomic(result.filePath, output);
   }
   return changed;
@@ -180,8 +185,9 @@ function applyFixes(results: LintResult[], io: CliIo, mode: { suggestions: boole
 
 function onlyChangedLines(results: LintResult[], cwd: string, ref: string) {
   let lines: Map<string, Set<number>>;
+  const deletions = new Map<string, Set<number>>();
   try {
-    lines = changedLinesSince(cwd, ref);
+    lines = changedLinesSince(cwd, ref, deletions);
   } catch (error) {
     if (error instanceof GitError) throw new UsageError(error.message);
     throw error;
@@ -195,9 +201,19 @@ function onlyChangedLines(results: LintResult[], cwd: string, ref: string) {
       // keep the given path
     }
     const changed = lines.get(real) ?? lines.get(result.filePath);
+    const deleted = deletions.get(real) ?? deletions.get(result.filePath);
+    // A finding about a call counts as changed when any line of the call changed, or lost lines
+    // (deleting `max_tokens` leaves the callee line itself untouched).
+    const touches = (message: LintMessage): boolean => {
+      if (changed?.has(message.line)) return true;
+      const span = callLines.get(message);
+      if (!span) return false;
+      for (let line = span[0]; line <= span[1]; line++) if (changed?.has(line) || deleted?.has(line)) return true;
+      return false;
+    };
     const keep: LintMessage[] = [];
     for (const message of result.messages) {
-      if (changed?.has(message.line) || (message.fatal && changed)) keep.push(message);
+      if (touches(message) || (message.fatal && changed)) keep.push(message);
       else if (message.severity === 2) outside.errorCount++;
       else outside.warningCount++;
     }

@@ -1,7 +1,6 @@
 // Safe-tier phrase rules: each rewrite keeps the instruction's meaning, only its wording shrinks.
-import type { Pass } from './edits.js';
-import { SENTENCE_START, isAllCaps, leadingPhrase, matchCase, passOf, phrasePattern, phraseTable, wordAt, type Matcher } from './matchers.js';
-import { isCapitalized, upperFirst } from './edits.js';
+import { isCapitalized, upperFirst, type Pass } from './edits.js';
+import { SENTENCE_START, isAllCaps, leadingPhrase, matchCase, passOf, phrasePattern, phraseTable, wordAt } from './matchers.js';
 
 const ROLE_OF_VERBS = [
   'play', 'plays', 'playing', 'take on', 'takes on', 'taking on', 'assume', 'assumes', 'assuming', 'adopt', 'adopts',
@@ -28,6 +27,10 @@ const rolePreamble: Pass = passOf('role-preamble', 'safe', 'Role preamble shorte
       return isCapitalized(m[1]!) ? upperFirst(base) : base;
     },
   },
+  // "Your task is to review the diff" → "Review the diff" (not "Your only task…": that "only" must stay).
+  leadingPhrase(`your (?:task|job|goal|objective|mission|assignment) (?:here )?(?:is|will be) to`, {
+    skipNext: /^(?:be|have|make sure|ensure)$/i,
+  }),
   leadingPhrase(
     `your (?:role|job|task|goal|purpose|function) (?:is|will be) to(?= (?:act|behave|pretend|play|roleplay|role-play|serve|function|simulate|emulate|impersonate|portray|be)\\b)`,
   ),
@@ -73,6 +76,8 @@ const politeness: Pass = passOf('politeness', 'safe', 'Politeness wrapper remove
     re: /(?<=\b(?:and|then|also|now|so|but|first|next|finally|lastly),?[ \t])(?:please|kindly),?[ \t]+(?=\p{Ll})/giu,
     replace: () => '',
   },
+  // "To keep it short, please use bullets" → "To keep it short, use bullets"
+  { re: /(?<=,[ \t])(?:please|kindly)[ \t]+(?=\p{Ll})/giu, replace: () => '' },
   // "Answer briefly, please." → "Answer briefly."
   { re: /,[ \t]*please(?=[ \t]*[.!?](?:\s|$))/giu, replace: () => '' },
   // A closing "Thank you in advance!" after the last instruction of a line.
@@ -97,12 +102,11 @@ const metaFiller: Pass = passOf('meta-filler', 'safe', 'Filler that adds no inst
   ),
   leadingPhrase(
     [
-      `it(?: is|'s|’s) (?:important|interesting|useful|helpful|worth) to (?:note|mention|point out|remember|keep in mind)(?: that|,)?`,
-      `it(?: is|'s|’s) worth (?:noting|mentioning|pointing out|remembering)(?: that|,)?`,
-      `it (?:should|must|can) be (?:noted|mentioned|pointed out|said)(?: that|,)?`,
-      `it goes without saying(?: that|,)?`,
+      `it(?: is|'s|’s) (?:important|interesting|useful|helpful|worth) to (?:note|mention|point out|remember|keep in mind)(?: that|,|(?! that\\b))`,
+      `it(?: is|'s|’s) worth (?:noting|mentioning|pointing out|remembering)(?: that|,|(?! that\\b))`,
+      `it (?:should|must|can) be (?:noted|mentioned|pointed out|said)(?: that|,|(?! that\\b))`,
       `needless to say,?`,
-      `it bears (?:repeating|mentioning)(?: that|,)?`,
+      `it bears (?:repeating|mentioning)(?: that|,|(?! that\\b))`,
       `as you (?:may|might|probably|already) know,?`,
       `as you are (?:aware|well aware),?`,
       `as (?:previously |already )?(?:mentioned|noted|stated|discussed|described|explained|outlined|said)(?: (?:above|earlier|before|previously|below))?,`,
@@ -125,6 +129,20 @@ const metaFiller: Pass = passOf('meta-filler', 'safe', 'Filler that adds no inst
 // Every pair means the same in any context it matches; the tokenizer then decides if it pays.
 const WORDY: ReadonlyArray<readonly [string, string]> = [
   ['in order to', 'to'],
+  ['provide you with', 'give you'],
+  ['provides you with', 'gives you'],
+  ['provide me with', 'give me'],
+  ['provides me with', 'gives me'],
+  ['provide the user with', 'give the user'],
+  ['provide users with', 'give users'],
+  ['be provided with', 'be given'],
+  ['are provided with', 'are given'],
+  ['is provided with', 'is given'],
+  ['been provided with', 'been given'],
+  ['with the help of', 'with'],
+  ['by means of', 'by'],
+  ['a variety of', 'various'],
+  ['first of all,', 'first,'],
   ['in order for', 'for'],
   ['so as to', 'to'],
   ['in an effort to', 'to'],

@@ -38,6 +38,9 @@ export function analyzeSource(file: string, text: string, loader?: ModuleLoader,
   return { file, text, sourceFile, ctx, sites: detectCallSites(ctx) };
 }
 
+/** Lines of the whole call a rule message is about, for judging it against a diff; kept off the JSON. */
+export const callLines = new WeakMap<LintMessage, readonly [number, number]>();
+
 export function interpolate(template: string, data: Record<string, string | number> | undefined): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (data && key in data ? String(data[key]) : whole));
 }
@@ -74,7 +77,12 @@ export function lintAnalysis(analysis: Analysis, options: LintOptions): LintResu
         fatal.push({ ruleId: null, fatal: true, severity: 2, message: `Internal error in rule ${ruleId}: ${error instanceof Error ? error.message : String(error)}`, line: at.line, column: at.column });
         continue;
       }
-      for (const finding of findings) messages.push(toMessage(rule, ruleId, config.severity, finding, text, location));
+      const call = location(site.range);
+      for (const finding of findings) {
+        const message = toMessage(rule, ruleId, config.severity, finding, text, location);
+        callLines.set(message, [call.line, call.endLine]);
+        messages.push(message);
+      }
     }
   }
 

@@ -1,0 +1,117 @@
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, extname, isAbsolute } from 'node:path';
+import { createModuleContext } from '../src/callsites/detect.js';
+import type { ModuleContext, ModuleLoader } from '../src/callsites/values.js';
+import { type Analysis, analyzeSource } from '../src/engine/linter.js';
+import { ProjectModules } from '../src/engine/modules.js';
+import { sdkMajorsFor } from '../src/engine/packages.js';
+import { DEFAULT_MAX_FILE_SIZE, looksMinified } from '../src/engine/project.js';
+import { parseSource, SOURCE_EXTENSIONS } from '../src/scan/parse.js';
+import { prefilter } from '../src/scan/prefilter.js';
+
+// One TypeScript parse per linted file, shared by every promptlint rule: ESLint creates one
+// SourceCode per file and hands the same object to each rule, so it keys the cache.
+
+interface CachedFile {
+  /** mtime and size: ESLint also runs in long-lived processes (editors, eslint_d), where files change. */
+  stamp: string;
+  namesSdk: boolean;
+  /** Parsed on the first import that needs it; most files are only ever prefiltered. */
+  ctx?: ModuleContext | null;
+}
+
+/** Imported modules, parsed once and kept until the file on disk changes. */
+class CachedModules implements ModuleLoader {
+  readonly #paths = new ProjectModules(DEFAULT_MAX_FILE_SIZE);
+  readonly #files = new Map<string, CachedFile>();
+
+  isLocal(fromFile: string, specifier: string): boolean {
+    return this.#paths.isAliased(fromFile, specifier);
+  }
+
+  load(fromFile: string, specifier: string): ModuleContext | undefined {
+    const path = this.#paths.resolvePath(fromFile, specifier);
+    const file = path === undefined ? undefined : this.#read(path);
+    if (!path || !file) return undefined;
+    if (file.ctx === undefined) {
+      const text = readText(path);
+      file.ctx = text === undefined || text.includes('\0') ? null : createModuleContext(path, parseSource(path, text), this);
+    }
+    return file.ctx ?? undefined;
+  }
+
+  /** The CLI's rule for a file whose only lead is a relative import (src/engine/project.ts `importsSdkModule`): one import must name an SDK. */
+  importsSdkModule(file: string, text: string): boolean {
+    for (const match of text.matchAll(IMPORT_SPECIFIER)) {
+      const specifier = match[1]!;
+      if (!specifier.startsWith('.') && !this.#paths.isAliased(file, specifier)) continue;
+      const target = this.#paths.resolvePath(file, specifier);
+      if (target !== undefined && this.#read(target)?.namesSdk) return true;
+    }
+    return false;
+  }
+
+  #read(path: string): CachedFile | undefined {
+    try {
+      const stat = statSync(path);
+      if (stat.size > DEFAULT_MAX_FILE_SIZE) return undefined;
+      const stamp = `${stat.mtimeMs}:${stat.size}`;
+      const cached = this.#files.get(path);
+      if (cached?.stamp === stamp) return cached;
+      const file: CachedFile = { stamp, namesSdk: prefilter(readFileSync(path, 'utf8')) === 'sdk' };
+      this.#files.set(path, file);
+      return file;
+    } catch {
+      this.#files.delete(path);
+      return undefined;
+    }
+  }
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+const IMPORT_SPECIFIER = /(?:from\s*|import\s*\(\s*|require\s*\(\s*)['"]([^'"]+)['"]/g;
+
+const modules = new CachedModules();
+const analyses = new WeakMap<object, Analysis | null>();
+
+export interface FileIdentity {
+  /** ESLint's `context.filename`: a virtual name (`README.md/0.js`) for code blocks from a processor. */
+  filename: string;
+  physicalFilename: string;
+}
+
+/** The file's analysis, or undefined when it holds no call site the CLI would look at, or analysis failed. */
+export function sharedAnalysis(sourceCode: { text: string }, file: FileIdentity): Analysis | undefined {
+  let analysis = analyses.get(sourceCode);
+  if (analysis === undefined) {
+    analysis = analyze(sourceCode.text, file);
+    analyses.set(sourceCode, analysis);
+  }
+  return analysis ?? undefined;
+}
+
+function analyze(text: string, { filename, physicalFilename }: FileIdentity): Analysis | null {
+  // A .vue or .svelte file reaches rules as its whole text; the CLI reads only JS and TS files too.
+  // No extension at all is ESLint's `<input>` (text linted without a file name).
+  const extension = extname(filename).toLowerCase();
+  if (extension !== '' && !(SOURCE_EXTENSIONS as readonly string[]).includes(extension)) return null;
+  // The CLI's guards and prefilter (src/engine/project.ts), so both front ends parse the same files.
+  if (text.length > DEFAULT_MAX_FILE_SIZE || looksMinified(text)) return null;
+  const onDisk = filename === physicalFilename && isAbsolute(filename);
+  const verdict = prefilter(text);
+  if (verdict === 'skip') return null;
+  try {
+    if (verdict === 'relative' && !(onDisk && modules.importsSdkModule(filename, text))) return null;
+    return onDisk ? analyzeSource(filename, text, modules, sdkMajorsFor(dirname(filename))) : analyzeSource(filename, text);
+  } catch {
+    // An engine bug must not take the user's whole ESLint run down.
+    return null;
+  }
+}
