@@ -1,4 +1,4 @@
-// `node --expose-gc bench/eslint-plugin.mjs` (after `npm run build`): what the ESLint plugin adds per
+// `node bench/eslint-plugin.mjs` (after `npm run build`): what the ESLint plugin adds per
 // file, as a ratio to one `ts.createSourceFile` of the same file (issue target: <= 1.5x). The plugin's
 // steps are timed directly (shared analysis, rule checks), and ESLint's Linter verifies the same texts
 // with the plugin loaded and no rule on, with one cheap rule and with `configs.recommended`. Two
@@ -69,7 +69,6 @@ function measure(name, files, { warm, reps }, cwd) {
   const analyses = files.map((file) => sharedAnalysis({ text: file.text }, identity(file)));
   let findings = 0;
   const timed = (each) => () => {
-    globalThis.gc?.();
     const start = now();
     files.forEach(each);
     return msSince(start);

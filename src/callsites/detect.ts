@@ -18,14 +18,10 @@ export function createModuleContext(
 /** Every generation call site in one parsed file. Synchronous and free of I/O except through `loader`. */
 export function detectCallSites(ctx: ModuleContext, evaluator = new Evaluator()): CallSite[] {
   const sites: CallSite[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) {
-      const site = matchCall(node, ctx, evaluator);
-      if (site) sites.push(site);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(ctx.sourceFile);
+  for (const call of ctx.index.calls) {
+    const site = matchCall(call, ctx, evaluator);
+    if (site) sites.push(site);
+  }
   return sites;
 }
 

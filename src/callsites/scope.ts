@@ -23,6 +23,8 @@ export interface FileIndex {
   /** `export * from './x'` specifiers. */
   reexportAll: string[];
   classes: Map<string, ts.ClassDeclaration | ts.ClassExpression>;
+  /** Every call expression, in source order: the candidates detection looks at. */
+  calls: ts.CallExpression[];
 }
 
 export type ExportTarget =
@@ -34,21 +36,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-function isScopeNode(node: ts.Node): boolean {
-  return (
-    ts.isBlock(node) ||
-    ts.isSourceFile(node) ||
-    ts.isModuleBlock(node) ||
-    ts.isCaseBlock(node) ||
-    ts.isForStatement(node) ||
-    ts.isForOfStatement(node) ||
-    ts.isForInStatement(node) ||
-    ts.isCatchClause(node) ||
-    ts.isFunctionLike(node) ||
-    ts.isClassLike(node)
-  );
 }
 
 export function requireSpecifier(expression: ts.Expression): string | undefined {
@@ -80,6 +67,7 @@ export function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
     exports: new Map(),
     reexportAll: [],
     classes: new Map(),
+    calls: [],
   };
   const scopes: ScopeRange[] = [[sourceFile.pos, sourceFile.end]];
   const currentScope = (): ScopeRange => scopes[scopes.length - 1]!;
@@ -107,111 +95,173 @@ export function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
     }
   };
 
-  const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && node.importClause) {
-      const module = node.moduleSpecifier.text;
-      const clause = node.importClause;
-      if (clause.name) push(index.bindings, clause.name.text, { kind: 'import', name: clause.name.text, module, imported: 'default', pos: node.pos });
-      const named = clause.namedBindings;
-      if (named && ts.isNamespaceImport(named)) {
-        push(index.bindings, named.name.text, { kind: 'import', name: named.name.text, module, imported: '*', pos: node.pos });
-      } else if (named) {
-        for (const element of named.elements) {
-          const imported = element.propertyName ? propertyNameText(element.propertyName as ts.PropertyName) : element.name.text;
-          if (imported !== undefined) push(index.bindings, element.name.text, { kind: 'import', name: element.name.text, module, imported, pos: node.pos });
-        }
-      }
-      return;
-    }
-    if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
-      const spec = node.moduleReference.expression;
-      if (ts.isStringLiteral(spec)) push(index.bindings, node.name.text, { kind: 'import', name: node.name.text, module: spec.text, imported: '*', pos: node.pos });
-      return;
-    }
-    if (ts.isExportDeclaration(node) && !node.isTypeOnly) {
-      const from = node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) ? node.moduleSpecifier.text : undefined;
-      if (!node.exportClause) {
-        if (from) index.reexportAll.push(from);
-      } else if (ts.isNamedExports(node.exportClause)) {
-        for (const element of node.exportClause.elements) {
-          const local = element.propertyName ? propertyNameText(element.propertyName as ts.PropertyName) : element.name.text;
-          if (local === undefined) continue;
-          index.exports.set(element.name.text, from ? { kind: 'reexport', module: from, imported: local } : { kind: 'local', name: local });
-        }
-      }
-      return;
-    }
-    if (ts.isExportAssignment(node)) {
-      index.exports.set('default', { kind: 'expression', expression: node.expression });
-    }
-    const exported = ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-    const isDefault = ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
-
-    if (ts.isVariableStatement(node)) {
-      const isConst = (node.declarationList.flags & ts.NodeFlags.Const) !== 0;
-      for (const declaration of node.declarationList.declarations) {
-        addBindingNames(declaration.name, [], (identifier, path) => {
-          push(index.bindings, identifier.text, {
-            kind: 'variable', name: identifier.text, node: declaration, init: declaration.initializer, path, isConst, scope: currentScope(),
-          });
-          if (exported) index.exports.set(identifier.text, { kind: 'local', name: identifier.text });
-        });
-      }
-    } else if (ts.isVariableDeclarationList(node) && !ts.isVariableStatement(node.parent)) {
-      // for (const x of …) and similar: bound, but never to a known value.
-      for (const declaration of node.declarations) {
-        addBindingNames(declaration.name, [], (identifier, path) => {
-          push(index.bindings, identifier.text, {
-            kind: 'variable', name: identifier.text, node: declaration, init: undefined, path, isConst: false, scope: currentScope(),
-          });
-        });
-      }
-    } else if (ts.isFunctionDeclaration(node) && node.name) {
-      push(index.bindings, node.name.text, { kind: 'function', name: node.name.text, node, scope: currentScope() });
-      if (exported) index.exports.set(isDefault ? 'default' : node.name.text, { kind: 'local', name: node.name.text });
-    } else if (ts.isClassDeclaration(node) && node.name) {
-      push(index.bindings, node.name.text, { kind: 'class', name: node.name.text, node, scope: currentScope() });
-      index.classes.set(node.name.text, node);
-      if (exported) index.exports.set(isDefault ? 'default' : node.name.text, { kind: 'local', name: node.name.text });
-    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      recordAssignment(index, node.left, node.right);
-    } else if (
-      ts.isCallExpression(node) &&
-      ts.isPropertyAccessExpression(node.expression) &&
-      ts.isIdentifier(node.expression.expression) &&
-      node.expression.expression.text === 'Object' &&
-      node.expression.name.text === 'assign'
-    ) {
-      const target = node.arguments[0];
-      if (target && ts.isIdentifier(target)) markOpaqueMutation(index, target.text);
-    } else if (ts.isDeleteExpression(node) && ts.isPropertyAccessExpression(node.expression) && ts.isIdentifier(node.expression.expression)) {
-      markOpaqueMutation(index, node.expression.expression.text);
-    }
-
-    if (ts.isFunctionLike(node)) {
-      const range: ScopeRange = [node.pos, node.end];
-      for (const parameter of node.parameters) {
-        addBindingNames(parameter.name, [], (identifier, path) => {
-          push(index.bindings, identifier.text, { kind: 'parameter', name: identifier.text, node: parameter, path, scope: range });
-        });
-      }
-    }
-    if (ts.isCatchClause(node) && node.variableDeclaration) {
-      const declaration = node.variableDeclaration;
-      addBindingNames(declaration.name, [], (identifier, path) => {
-        push(index.bindings, identifier.text, {
-          kind: 'variable', name: identifier.text, node: declaration, init: undefined, path, isConst: false, scope: [node.pos, node.end],
-        });
+  const bindParameters = (node: ts.SignatureDeclaration): void => {
+    const range: ScopeRange = [node.pos, node.end];
+    for (const parameter of node.parameters) {
+      addBindingNames(parameter.name, [], (identifier, path) => {
+        push(index.bindings, identifier.text, { kind: 'parameter', name: identifier.text, node: parameter, path, scope: range });
       });
     }
+  };
 
-    const opens = isScopeNode(node) && !ts.isSourceFile(node);
+  // One pass over the tree, switching on the kind: this walk is most of what detection costs
+  // beyond the parse itself, so type syntax is never entered and modifiers are read only where needed.
+  const visit = (node: ts.Node): void => {
+    const kind = node.kind;
+    if (kind >= ts.SyntaxKind.FirstTypeNode && kind <= ts.SyntaxKind.LastTypeNode) return;
+    switch (kind) {
+      case ts.SyntaxKind.InterfaceDeclaration:
+      case ts.SyntaxKind.TypeAliasDeclaration:
+        return;
+      case ts.SyntaxKind.ImportDeclaration:
+        recordImport(index, node as ts.ImportDeclaration);
+        return;
+      case ts.SyntaxKind.ImportEqualsDeclaration: {
+        const declaration = node as ts.ImportEqualsDeclaration;
+        if (ts.isExternalModuleReference(declaration.moduleReference) && ts.isStringLiteral(declaration.moduleReference.expression)) {
+          push(index.bindings, declaration.name.text, { kind: 'import', name: declaration.name.text, module: declaration.moduleReference.expression.text, imported: '*', pos: node.pos });
+        }
+        return;
+      }
+      case ts.SyntaxKind.ExportDeclaration:
+        recordExport(index, node as ts.ExportDeclaration);
+        return;
+      case ts.SyntaxKind.ExportAssignment:
+        index.exports.set('default', { kind: 'expression', expression: (node as ts.ExportAssignment).expression });
+        break;
+      case ts.SyntaxKind.VariableStatement: {
+        const statement = node as ts.VariableStatement;
+        const isConst = (statement.declarationList.flags & ts.NodeFlags.Const) !== 0;
+        const exported = hasModifier(statement, ts.SyntaxKind.ExportKeyword);
+        for (const declaration of statement.declarationList.declarations) {
+          addBindingNames(declaration.name, [], (identifier, path) => {
+            push(index.bindings, identifier.text, {
+              kind: 'variable', name: identifier.text, node: declaration, init: declaration.initializer, path, isConst, scope: currentScope(),
+            });
+            if (exported) index.exports.set(identifier.text, { kind: 'local', name: identifier.text });
+          });
+        }
+        break;
+      }
+      case ts.SyntaxKind.VariableDeclarationList:
+        // for (const x of …) and similar: bound, but never to a known value.
+        if (!ts.isVariableStatement(node.parent)) {
+          for (const declaration of (node as ts.VariableDeclarationList).declarations) {
+            addBindingNames(declaration.name, [], (identifier, path) => {
+              push(index.bindings, identifier.text, {
+                kind: 'variable', name: identifier.text, node: declaration, init: undefined, path, isConst: false, scope: currentScope(),
+              });
+            });
+          }
+        }
+        break;
+      case ts.SyntaxKind.FunctionDeclaration: {
+        const declaration = node as ts.FunctionDeclaration;
+        if (declaration.name) {
+          push(index.bindings, declaration.name.text, { kind: 'function', name: declaration.name.text, node: declaration, scope: currentScope() });
+          if (hasModifier(declaration, ts.SyntaxKind.ExportKeyword)) {
+            index.exports.set(hasModifier(declaration, ts.SyntaxKind.DefaultKeyword) ? 'default' : declaration.name.text, { kind: 'local', name: declaration.name.text });
+          }
+        }
+        break;
+      }
+      case ts.SyntaxKind.ClassDeclaration: {
+        const declaration = node as ts.ClassDeclaration;
+        if (declaration.name) {
+          push(index.bindings, declaration.name.text, { kind: 'class', name: declaration.name.text, node: declaration, scope: currentScope() });
+          index.classes.set(declaration.name.text, declaration);
+          if (hasModifier(declaration, ts.SyntaxKind.ExportKeyword)) {
+            index.exports.set(hasModifier(declaration, ts.SyntaxKind.DefaultKeyword) ? 'default' : declaration.name.text, { kind: 'local', name: declaration.name.text });
+          }
+        }
+        break;
+      }
+      case ts.SyntaxKind.BinaryExpression: {
+        const binary = node as ts.BinaryExpression;
+        if (binary.operatorToken.kind === ts.SyntaxKind.EqualsToken) recordAssignment(index, binary.left, binary.right);
+        break;
+      }
+      case ts.SyntaxKind.CallExpression: {
+        const call = node as ts.CallExpression;
+        index.calls.push(call);
+        const callee = call.expression;
+        if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'assign' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object') {
+          const target = call.arguments[0];
+          if (target && ts.isIdentifier(target)) markOpaqueMutation(index, target.text);
+        }
+        break;
+      }
+      case ts.SyntaxKind.DeleteExpression: {
+        const target = (node as ts.DeleteExpression).expression;
+        if (ts.isPropertyAccessExpression(target) && ts.isIdentifier(target.expression)) markOpaqueMutation(index, target.expression.text);
+        break;
+      }
+      case ts.SyntaxKind.CatchClause: {
+        const declaration = (node as ts.CatchClause).variableDeclaration;
+        if (declaration) {
+          addBindingNames(declaration.name, [], (identifier, path) => {
+            push(index.bindings, identifier.text, {
+              kind: 'variable', name: identifier.text, node: declaration, init: undefined, path, isConst: false, scope: [node.pos, node.end],
+            });
+          });
+        }
+        break;
+      }
+    }
+    if (ts.isFunctionLike(node)) bindParameters(node);
+    const opens = SCOPE_KINDS.has(kind) || ts.isFunctionLike(node);
     if (opens) scopes.push([node.pos, node.end]);
     ts.forEachChild(node, visit);
     if (opens) scopes.pop();
   };
   ts.forEachChild(sourceFile, visit);
   return index;
+}
+
+const SCOPE_KINDS = new Set([
+  ts.SyntaxKind.Block,
+  ts.SyntaxKind.ModuleBlock,
+  ts.SyntaxKind.CaseBlock,
+  ts.SyntaxKind.ForStatement,
+  ts.SyntaxKind.ForOfStatement,
+  ts.SyntaxKind.ForInStatement,
+  ts.SyntaxKind.CatchClause,
+  ts.SyntaxKind.ClassDeclaration,
+  ts.SyntaxKind.ClassExpression,
+]);
+
+function hasModifier(node: ts.HasModifiers, kind: ts.SyntaxKind): boolean {
+  return ts.getModifiers(node)?.some((modifier) => modifier.kind === kind) ?? false;
+}
+
+function recordImport(index: FileIndex, node: ts.ImportDeclaration): void {
+  if (!ts.isStringLiteral(node.moduleSpecifier) || !node.importClause) return;
+  const module = node.moduleSpecifier.text;
+  const clause = node.importClause;
+  if (clause.name) push(index.bindings, clause.name.text, { kind: 'import', name: clause.name.text, module, imported: 'default', pos: node.pos });
+  const named = clause.namedBindings;
+  if (named && ts.isNamespaceImport(named)) {
+    push(index.bindings, named.name.text, { kind: 'import', name: named.name.text, module, imported: '*', pos: node.pos });
+  } else if (named) {
+    for (const element of named.elements) {
+      const imported = element.propertyName ? propertyNameText(element.propertyName as ts.PropertyName) : element.name.text;
+      if (imported !== undefined) push(index.bindings, element.name.text, { kind: 'import', name: element.name.text, module, imported, pos: node.pos });
+    }
+  }
+}
+
+function recordExport(index: FileIndex, node: ts.ExportDeclaration): void {
+  if (node.isTypeOnly) return;
+  const from = node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) ? node.moduleSpecifier.text : undefined;
+  if (!node.exportClause) {
+    if (from) index.reexportAll.push(from);
+  } else if (ts.isNamedExports(node.exportClause)) {
+    for (const element of node.exportClause.elements) {
+      const local = element.propertyName ? propertyNameText(element.propertyName as ts.PropertyName) : element.name.text;
+      if (local === undefined) continue;
+      index.exports.set(element.name.text, from ? { kind: 'reexport', module: from, imported: local } : { kind: 'local', name: local });
+    }
+  }
 }
 
 function recordAssignment(index: FileIndex, left: ts.Expression, right: ts.Expression): void {

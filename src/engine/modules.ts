@@ -21,6 +21,11 @@ export class ProjectModules implements ModuleLoader {
 
   constructor(private readonly maxFileSize: number) {}
 
+  /** A file already parsed because another file imported it. */
+  parsed(file: string): ModuleContext | undefined {
+    return this.contexts.get(file) ?? undefined;
+  }
+
   /** Registers a file the scanner already parsed, so imports of it reuse the same tree. */
   register(ctx: ModuleContext): void {
     this.contexts.set(ctx.file, ctx);
@@ -134,11 +139,8 @@ function resolveFile(base: string): string | undefined {
   for (const extension of EXTENSIONS) candidates.push(base + extension);
   for (const extension of EXTENSIONS) candidates.push(join(base, `index${extension}`));
   for (const candidate of candidates) {
-    try {
-      if (statSync(candidate).isFile()) return candidate;
-    } catch {
-      // try the next candidate
-    }
+    // No exception for a missing candidate: most tried paths do not exist, and throwing is slow.
+    if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
   }
   return undefined;
 }

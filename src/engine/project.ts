@@ -109,9 +109,12 @@ export function scanProject(
     if (verdict === 'relative' && !importsSdkModule(file, text, texts, modules)) continue;
     stats.parsed++;
     stats.bytesParsed += text.length;
-    const sourceFile = parseSource(file, text);
-    const ctx = createModuleContext(file, sourceFile, modules, sdkMajorsFor(dirname(file)));
-    modules.register(ctx);
+    const imported = modules.parsed(file);
+    const ctx = imported && imported.text === text
+      ? { ...imported, sdkMajors: sdkMajorsFor(dirname(file)) }
+      : createModuleContext(file, parseSource(file, text), modules, sdkMajorsFor(dirname(file)));
+    const sourceFile = ctx.sourceFile;
+    if (!imported) modules.register(ctx);
     const errors = syntaxErrors(sourceFile).map((diagnostic) => {
       const { line, character } = sourceFile.getLineAndCharacterOfPosition(diagnostic.start);
       return { file, message: `syntax error: ${flatten(diagnostic.messageText)}`, line: line + 1, column: character + 1 };

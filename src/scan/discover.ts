@@ -116,6 +116,8 @@ function loadIgnore(dir: string, file: string): IgnoreLayer {
 
 /** .gitignore files between the scanned folder and its repository root also apply. */
 function ancestorsIgnore(start: string): IgnoreLayer[] {
+  // A repository root scanned from inside another checkout answers to its own .gitignore only.
+  if (existsSync(join(start, '.git'))) return [];
   const layers: IgnoreLayer[] = [];
   let dir = dirname(start);
   for (let i = 0; i < 32; i++) {

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { Tiktoken, TiktokenBPE } from 'js-tiktoken/lite';
+import type { TiktokenBPE } from 'js-tiktoken/lite';
 
 export type EncodingName = 'o200k_base' | 'cl100k_base';
 
@@ -9,7 +9,7 @@ const require = createRequire(import.meta.url);
 
 interface Encoder {
   pattern: RegExp;
-  /** js-tiktoken's own rank map (bytes joined by ","), shared rather than built twice. */
+  /** Rank of each token, keyed like js-tiktoken's own map: its bytes joined by ",". */
   ranks: Map<string, number>;
   longestToken: number;
 }
@@ -20,9 +20,8 @@ const utf8 = new TextEncoder();
 function encoderFor(encoding: EncodingName): Encoder {
   let encoder = encoders.get(encoding);
   if (encoder === undefined) {
-    const { Tiktoken: TiktokenClass } = require('js-tiktoken/lite') as { Tiktoken: new (ranks: TiktokenBPE) => Tiktoken };
     const bpe = require(`js-tiktoken/ranks/${encoding}`) as TiktokenBPE;
-    const ranks = (new TiktokenClass(bpe) as unknown as { rankMap: Map<string, number> }).rankMap;
+    const ranks = rankMap(bpe);
     let longestToken = 0;
     for (const key of ranks.keys()) {
       let bytes = 1;
@@ -33,6 +32,22 @@ function encoderFor(encoding: EncodingName): Encoder {
     encoders.set(encoding, encoder);
   }
   return encoder;
+}
+
+/**
+ * The rank table as js-tiktoken builds it (`Tiktoken` constructor: lines of "! offset token…" with
+ * base64 tokens, later duplicates winning), without its reverse map and intermediate object: this
+ * is what a lint run pays before counting its first prompt.
+ */
+function rankMap(bpe: TiktokenBPE): Map<string, number> {
+  const ranks = new Map<string, number>();
+  for (const line of bpe.bpe_ranks.split('\n')) {
+    if (!line) continue;
+    const fields = line.split(' ');
+    const offset = Number.parseInt(fields[1]!, 10);
+    for (let i = 2; i < fields.length; i++) ranks.set(Buffer.from(fields[i]!, 'base64').join(','), offset + i - 2);
+  }
+  return ranks;
 }
 
 function key(bytes: Uint8Array, start: number, end: number): string {

@@ -8,7 +8,7 @@ import ts from 'typescript';
 // Covers what the example project uses; enums and namespaces carry runtime code and are refused.
 
 export function blankTypes(text: string, fileName: string): string {
-  const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, fileName.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, fileName.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   // UTF-16 units, as TypeScript's and ESLint's offsets count.
   const chars = text.split('');
   const blank = (start: number, end: number) => {
