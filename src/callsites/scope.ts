@@ -1,5 +1,9 @@
 import ts from 'typescript';
 
+// The walk below runs on every node of every parsed file; reading these once avoids the
+// `typescript` module's export getters on each access.
+const { SyntaxKind, forEachChild, isFunctionLike } = ts;
+
 // A cheap lexical index of one file, built in a single walk: enough to resolve identifiers to their
 // declarations without a type checker. Scopes are approximated by the nearest enclosing block.
 
@@ -108,31 +112,31 @@ export function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
   // beyond the parse itself, so type syntax is never entered and modifiers are read only where needed.
   const visit = (node: ts.Node): void => {
     const kind = node.kind;
-    if (kind >= ts.SyntaxKind.FirstTypeNode && kind <= ts.SyntaxKind.LastTypeNode) return;
+    if (kind >= SyntaxKind.FirstTypeNode && kind <= SyntaxKind.LastTypeNode) return;
     switch (kind) {
-      case ts.SyntaxKind.InterfaceDeclaration:
-      case ts.SyntaxKind.TypeAliasDeclaration:
+      case SyntaxKind.InterfaceDeclaration:
+      case SyntaxKind.TypeAliasDeclaration:
         return;
-      case ts.SyntaxKind.ImportDeclaration:
+      case SyntaxKind.ImportDeclaration:
         recordImport(index, node as ts.ImportDeclaration);
         return;
-      case ts.SyntaxKind.ImportEqualsDeclaration: {
+      case SyntaxKind.ImportEqualsDeclaration: {
         const declaration = node as ts.ImportEqualsDeclaration;
         if (ts.isExternalModuleReference(declaration.moduleReference) && ts.isStringLiteral(declaration.moduleReference.expression)) {
           push(index.bindings, declaration.name.text, { kind: 'import', name: declaration.name.text, module: declaration.moduleReference.expression.text, imported: '*', pos: node.pos });
         }
         return;
       }
-      case ts.SyntaxKind.ExportDeclaration:
+      case SyntaxKind.ExportDeclaration:
         recordExport(index, node as ts.ExportDeclaration);
         return;
-      case ts.SyntaxKind.ExportAssignment:
+      case SyntaxKind.ExportAssignment:
         index.exports.set('default', { kind: 'expression', expression: (node as ts.ExportAssignment).expression });
         break;
-      case ts.SyntaxKind.VariableStatement: {
+      case SyntaxKind.VariableStatement: {
         const statement = node as ts.VariableStatement;
         const isConst = (statement.declarationList.flags & ts.NodeFlags.Const) !== 0;
-        const exported = hasModifier(statement, ts.SyntaxKind.ExportKeyword);
+        const exported = hasModifier(statement, SyntaxKind.ExportKeyword);
         for (const declaration of statement.declarationList.declarations) {
           addBindingNames(declaration.name, [], (identifier, path) => {
             push(index.bindings, identifier.text, {
@@ -143,7 +147,7 @@ export function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
         }
         break;
       }
-      case ts.SyntaxKind.VariableDeclarationList:
+      case SyntaxKind.VariableDeclarationList:
         // for (const x of …) and similar: bound, but never to a known value.
         if (!ts.isVariableStatement(node.parent)) {
           for (const declaration of (node as ts.VariableDeclarationList).declarations) {
@@ -155,33 +159,33 @@ export function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
           }
         }
         break;
-      case ts.SyntaxKind.FunctionDeclaration: {
+      case SyntaxKind.FunctionDeclaration: {
         const declaration = node as ts.FunctionDeclaration;
         if (declaration.name) {
           push(index.bindings, declaration.name.text, { kind: 'function', name: declaration.name.text, node: declaration, scope: currentScope() });
-          if (hasModifier(declaration, ts.SyntaxKind.ExportKeyword)) {
-            index.exports.set(hasModifier(declaration, ts.SyntaxKind.DefaultKeyword) ? 'default' : declaration.name.text, { kind: 'local', name: declaration.name.text });
+          if (hasModifier(declaration, SyntaxKind.ExportKeyword)) {
+            index.exports.set(hasModifier(declaration, SyntaxKind.DefaultKeyword) ? 'default' : declaration.name.text, { kind: 'local', name: declaration.name.text });
           }
         }
         break;
       }
-      case ts.SyntaxKind.ClassDeclaration: {
+      case SyntaxKind.ClassDeclaration: {
         const declaration = node as ts.ClassDeclaration;
         if (declaration.name) {
           push(index.bindings, declaration.name.text, { kind: 'class', name: declaration.name.text, node: declaration, scope: currentScope() });
           index.classes.set(declaration.name.text, declaration);
-          if (hasModifier(declaration, ts.SyntaxKind.ExportKeyword)) {
-            index.exports.set(hasModifier(declaration, ts.SyntaxKind.DefaultKeyword) ? 'default' : declaration.name.text, { kind: 'local', name: declaration.name.text });
+          if (hasModifier(declaration, SyntaxKind.ExportKeyword)) {
+            index.exports.set(hasModifier(declaration, SyntaxKind.DefaultKeyword) ? 'default' : declaration.name.text, { kind: 'local', name: declaration.name.text });
           }
         }
         break;
       }
-      case ts.SyntaxKind.BinaryExpression: {
+      case SyntaxKind.BinaryExpression: {
         const binary = node as ts.BinaryExpression;
-        if (binary.operatorToken.kind === ts.SyntaxKind.EqualsToken) recordAssignment(index, binary.left, binary.right);
+        if (binary.operatorToken.kind === SyntaxKind.EqualsToken) recordAssignment(index, binary.left, binary.right);
         break;
       }
-      case ts.SyntaxKind.CallExpression: {
+      case SyntaxKind.CallExpression: {
         const call = node as ts.CallExpression;
         index.calls.push(call);
         const callee = call.expression;
@@ -191,12 +195,12 @@ export function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
         }
         break;
       }
-      case ts.SyntaxKind.DeleteExpression: {
+      case SyntaxKind.DeleteExpression: {
         const target = (node as ts.DeleteExpression).expression;
         if (ts.isPropertyAccessExpression(target) && ts.isIdentifier(target.expression)) markOpaqueMutation(index, target.expression.text);
         break;
       }
-      case ts.SyntaxKind.CatchClause: {
+      case SyntaxKind.CatchClause: {
         const declaration = (node as ts.CatchClause).variableDeclaration;
         if (declaration) {
           addBindingNames(declaration.name, [], (identifier, path) => {
@@ -208,26 +212,26 @@ export function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
         break;
       }
     }
-    if (ts.isFunctionLike(node)) bindParameters(node);
-    const opens = SCOPE_KINDS.has(kind) || ts.isFunctionLike(node);
+    if (isFunctionLike(node)) bindParameters(node);
+    const opens = SCOPE_KINDS.has(kind) || isFunctionLike(node);
     if (opens) scopes.push([node.pos, node.end]);
-    ts.forEachChild(node, visit);
+    forEachChild(node, visit);
     if (opens) scopes.pop();
   };
-  ts.forEachChild(sourceFile, visit);
+  forEachChild(sourceFile, visit);
   return index;
 }
 
 const SCOPE_KINDS = new Set([
-  ts.SyntaxKind.Block,
-  ts.SyntaxKind.ModuleBlock,
-  ts.SyntaxKind.CaseBlock,
-  ts.SyntaxKind.ForStatement,
-  ts.SyntaxKind.ForOfStatement,
-  ts.SyntaxKind.ForInStatement,
-  ts.SyntaxKind.CatchClause,
-  ts.SyntaxKind.ClassDeclaration,
-  ts.SyntaxKind.ClassExpression,
+  SyntaxKind.Block,
+  SyntaxKind.ModuleBlock,
+  SyntaxKind.CaseBlock,
+  SyntaxKind.ForStatement,
+  SyntaxKind.ForOfStatement,
+  SyntaxKind.ForInStatement,
+  SyntaxKind.CatchClause,
+  SyntaxKind.ClassDeclaration,
+  SyntaxKind.ClassExpression,
 ]);
 
 function hasModifier(node: ts.HasModifiers, kind: ts.SyntaxKind): boolean {
