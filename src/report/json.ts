@@ -25,6 +25,7 @@ export function formatJson(results: readonly LintResult[]): string {
         fixableErrorCount,
         fixableWarningCount,
         ...rest,
+        usedDeprecatedRules: [],
       }),
     ),
   );

@@ -37,6 +37,7 @@ test('json', () => {
       'warningCount',
       'fixableErrorCount',
       'fixableWarningCount',
+      'usedDeprecatedRules',
     ]),
   );
   assert.deepEqual(
