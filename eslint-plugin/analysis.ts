@@ -5,7 +5,7 @@ import type { ModuleContext, ModuleLoader } from '../src/callsites/values.js';
 import { type Analysis, analyzeSource } from '../src/engine/linter.js';
 import { ProjectModules } from '../src/engine/modules.js';
 import { sdkMajorsFor } from '../src/engine/packages.js';
-import { DEFAULT_MAX_FILE_SIZE, looksMinified } from '../src/engine/project.js';
+import { DEFAULT_MAX_FILE_SIZE, importsSdkModule, looksMinified } from '../src/engine/project.js';
 import { parseSource, SOURCE_EXTENSIONS } from '../src/scan/parse.js';
 import { prefilter } from '../src/scan/prefilter.js';
 
@@ -40,15 +40,8 @@ class CachedModules implements ModuleLoader {
     return file.ctx ?? undefined;
   }
 
-  /** The CLI's rule for a file whose only lead is a relative import (src/engine/project.ts `importsSdkModule`): one import must name an SDK. */
   importsSdkModule(file: string, text: string): boolean {
-    for (const match of text.matchAll(IMPORT_SPECIFIER)) {
-      const specifier = match[1]!;
-      if (!specifier.startsWith('.') && !this.#paths.isAliased(file, specifier)) continue;
-      const target = this.#paths.resolvePath(file, specifier);
-      if (target !== undefined && this.#read(target)?.namesSdk) return true;
-    }
-    return false;
+    return importsSdkModule(file, text, this.#paths, (target) => this.#read(target)?.namesSdk === true);
   }
 
   #read(path: string): CachedFile | undefined {
@@ -75,8 +68,6 @@ function readText(path: string): string | undefined {
     return undefined;
   }
 }
-
-const IMPORT_SPECIFIER = /(?:from\s*|import\s*\(\s*|require\s*\(\s*)['"]([^'"]+)['"]/g;
 
 const modules = new CachedModules();
 const analyses = new WeakMap<object, Analysis | null>();

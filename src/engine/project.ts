@@ -106,7 +106,7 @@ export function scanProject(
 
   for (const [file, { text, verdict }] of texts) {
     if (verdict === 'skip') continue;
-    if (verdict === 'relative' && !importsSdkModule(file, text, texts, modules)) continue;
+    if (verdict === 'relative' && !importsSdkModule(file, text, modules, (target) => namesSdk(target, texts))) continue;
     stats.parsed++;
     stats.bytesParsed += text.length;
     const imported = modules.parsed(file);
@@ -132,23 +132,30 @@ export function scanProject(
 
 const IMPORT_SPECIFIER = /(?:from\s*|import\s*\(\s*|require\s*\(\s*)['"]([^'"]+)['"]/g;
 
-/** A file with only relative imports is parsed when one of them reaches a file that names an SDK. */
-function importsSdkModule(
+/**
+ * A file whose only lead is a relative (or aliased) import is parsed when one of those imports
+ * reaches a file that names an SDK. Shared by the CLI scan and the ESLint plugin.
+ */
+export function importsSdkModule(
   file: string,
   text: string,
-  texts: Map<string, { text: string; verdict: PrefilterVerdict }>,
-  modules: ProjectModules,
+  modules: Pick<ProjectModules, 'resolvePath' | 'isAliased'>,
+  namesSdk: (path: string) => boolean,
 ): boolean {
   for (const match of text.matchAll(IMPORT_SPECIFIER)) {
     const specifier = match[1]!;
     if (!specifier.startsWith('.') && !modules.isAliased(file, specifier)) continue;
     const target = modules.resolvePath(file, specifier);
-    if (!target) continue;
-    const entry = texts.get(target);
-    const targetText = entry?.text ?? safeRead(target);
-    if (targetText !== undefined && (entry?.verdict === 'sdk' || prefilter(targetText) === 'sdk')) return true;
+    if (target !== undefined && namesSdk(target)) return true;
   }
   return false;
+}
+
+function namesSdk(target: string, texts: Map<string, { text: string; verdict: PrefilterVerdict }>): boolean {
+  const entry = texts.get(target);
+  if (entry) return entry.verdict === 'sdk';
+  const text = safeRead(target);
+  return text !== undefined && prefilter(text) === 'sdk';
 }
 
 function safeRead(file: string): string | undefined {
