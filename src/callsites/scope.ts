@@ -29,6 +29,11 @@ export interface FileIndex {
   classes: Map<string, ts.ClassDeclaration | ts.ClassExpression>;
   /** Every call expression, in source order: the candidates detection looks at. */
   calls: ts.CallExpression[];
+  /** Class-likes and the functions that rebind `this`, for finding what `this` means at a position. */
+  classRanges: Array<{ node: ts.ClassLikeDeclaration; pos: number; end: number }>;
+  thisBoundaries: Array<{ pos: number; end: number }>;
+  /** Named functions and methods with their extent. */
+  namedFunctions: Array<{ name: string; pos: number; end: number }>;
 }
 
 export type ExportTarget =
@@ -72,7 +77,11 @@ export function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
     reexportAll: [],
     classes: new Map(),
     calls: [],
+    classRanges: [],
+    thisBoundaries: [],
+    namedFunctions: [],
   };
+  let parent: ts.Node = sourceFile;
   const scopes: ScopeRange[] = [[sourceFile.pos, sourceFile.end]];
   const currentScope = (): ScopeRange => scopes[scopes.length - 1]!;
 
@@ -149,7 +158,7 @@ export function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
       }
       case SyntaxKind.VariableDeclarationList:
         // for (const x of …) and similar: bound, but never to a known value.
-        if (!ts.isVariableStatement(node.parent)) {
+        if (parent.kind !== SyntaxKind.VariableStatement) {
           for (const declaration of (node as ts.VariableDeclarationList).declarations) {
             addBindingNames(declaration.name, [], (identifier, path) => {
               push(index.bindings, identifier.text, {
@@ -212,10 +221,25 @@ export function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
         break;
       }
     }
-    if (isFunctionLike(node)) bindParameters(node);
-    const opens = SCOPE_KINDS.has(kind) || isFunctionLike(node);
+    const functionLike = isFunctionLike(node);
+    if (functionLike) {
+      bindParameters(node);
+      if (kind === SyntaxKind.FunctionDeclaration || kind === SyntaxKind.FunctionExpression) index.thisBoundaries.push({ pos: node.pos, end: node.end });
+      const name = (node as ts.FunctionLikeDeclaration).name;
+      if (name && (kind === SyntaxKind.FunctionDeclaration || kind === SyntaxKind.MethodDeclaration)) {
+        const text = propertyNameText(name as ts.PropertyName);
+        if (text !== undefined) index.namedFunctions.push({ name: text, pos: node.pos, end: node.end });
+      }
+    }
+    if (kind === SyntaxKind.ClassDeclaration || kind === SyntaxKind.ClassExpression) {
+      index.classRanges.push({ node: node as ts.ClassLikeDeclaration, pos: node.pos, end: node.end });
+    }
+    const opens = SCOPE_KINDS.has(kind) || functionLike;
     if (opens) scopes.push([node.pos, node.end]);
+    const outer = parent;
+    parent = node;
     forEachChild(node, visit);
+    parent = outer;
     if (opens) scopes.pop();
   };
   forEachChild(sourceFile, visit);
@@ -287,6 +311,16 @@ function markOpaqueMutation(index: FileIndex, name: string): void {
   let keys = index.mutations.get(name);
   if (!keys) index.mutations.set(name, (keys = new Map()));
   keys.set('*', null);
+}
+
+/** The innermost entry of a range list that contains `pos`. */
+export function innermost<T extends { pos: number; end: number }>(ranges: readonly T[], pos: number): T | undefined {
+  let best: T | undefined;
+  for (const range of ranges) {
+    if (pos < range.pos || pos >= range.end) continue;
+    if (!best || range.end - range.pos < best.end - best.pos) best = range;
+  }
+  return best;
 }
 
 /** The innermost binding of `name` visible at `pos`; imports are module-wide. */

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import type { UnknownReason } from '../model.js';
-import { type FileIndex, lookupBinding, propertyNameText, requireSpecifier, type Binding } from './scope.js';
+import { type FileIndex, innermost, lookupBinding, propertyNameText, requireSpecifier, type Binding } from './scope.js';
 
 // Static evaluation without a type checker. SDK objects are kept as access chains from an import
 // (`new OpenAI(...).chat.completions.create`), so adapters can match them declaratively; plain data
@@ -305,14 +305,13 @@ export class Evaluator {
   }
 
   private thisMember(node: ts.Node, key: string, ctx: ModuleContext, depth: number): Value {
-    let current: ts.Node | undefined = node.parent;
-    // Arrow functions keep `this`; ordinary functions rebind it.
-    while (current && !ts.isClassLike(current)) {
-      if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) return { k: 'unknown', why: 'binding', node, ctx };
-      current = current.parent;
-    }
-    if (!current) return { k: 'unknown', why: 'binding', node, ctx };
-    return this.instanceMember({ node: current, ctx }, key, depth) ?? { k: 'unknown', why: 'binding', node, ctx };
+    const at = node.getStart(ctx.sourceFile);
+    const cls = innermost(ctx.index.classRanges, at);
+    if (!cls) return { k: 'unknown', why: 'binding', node, ctx };
+    // Arrow functions keep `this`; an ordinary function inside the class rebinds it.
+    const boundary = innermost(ctx.index.thisBoundaries, at);
+    if (boundary && boundary.pos >= cls.pos && boundary.end <= cls.end) return { k: 'unknown', why: 'binding', node, ctx };
+    return this.instanceMember({ node: cls.node, ctx }, key, depth) ?? { k: 'unknown', why: 'binding', node, ctx };
   }
 
   /** A member of an instance of a class declared in the analysed code. */

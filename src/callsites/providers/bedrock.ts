@@ -33,7 +33,7 @@ export const bedrock: ProviderAdapter = {
       const ctor = steps[0];
       if (!family || ctor?.kind !== 'new' || steps.length !== 1) return undefined;
       const input = ctor.args[0] as ts.Expression | undefined;
-      if ((input && isEmbeddingRequest(info.ev, input, ctor.ctx)) || insideEmbeddingCode(info.call)) return undefined;
+      if ((input && isEmbeddingRequest(info.ev, input, ctor.ctx)) || insideEmbeddingCode(info.call, info.ctx)) return undefined;
       return {
         provider: 'bedrock',
         family,
@@ -45,7 +45,7 @@ export const bedrock: ProviderAdapter = {
     const method = /^:new\.(\w+)$/.exec(info.signature)?.[1];
     if (info.exportName === 'BedrockRuntime' && method && METHODS[method]) {
       const input = info.call.arguments[0];
-      if ((input && isEmbeddingRequest(info.ev, input, info.ctx)) || insideEmbeddingCode(info.call)) return undefined;
+      if ((input && isEmbeddingRequest(info.ev, input, info.ctx)) || insideEmbeddingCode(info.call, info.ctx)) return undefined;
       return { provider: 'bedrock', family: METHODS[method]!, api: method, sdk: MODULE, layers: callArg(info) };
     }
     return undefined;
@@ -69,9 +69,7 @@ function isEmbeddingRequest(ev: Evaluator, input: ts.Expression, ctx: ModuleCont
 }
 
 /** An InvokeModel request built elsewhere, sent from a function named for embeddings or reranking. */
-function insideEmbeddingCode(node: ts.Node): boolean {
-  for (let current = node.parent; current; current = current.parent) {
-    if ((ts.isFunctionDeclaration(current) || ts.isMethodDeclaration(current)) && current.name && /embed|rerank/i.test(current.name.getText())) return true;
-  }
-  return false;
+function insideEmbeddingCode(call: ts.CallExpression, ctx: ModuleContext): boolean {
+  const at = call.getStart(ctx.sourceFile);
+  return ctx.index.namedFunctions.some((fn) => at >= fn.pos && at < fn.end && /embed|rerank/i.test(fn.name));
 }
