@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
+import ts from '#typescript';
 import { rules } from '../rules/index.js';
 import { analyzeSource, lintAnalysis } from '../src/engine/linter.js';
 import { presetRules } from '../src/engine/presets.js';

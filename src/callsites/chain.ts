@@ -1,4 +1,4 @@
-import type ts from 'typescript';
+import type ts from '#typescript';
 import type { ApiFamily, ProviderId } from '../model.js';
 import type { ModuleContext, Step, Value } from './values.js';
 

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '#typescript';
 import type { CallSite } from '../model.js';
 import { chainRoot, signature } from './chain.js';
 import { ADAPTERS, METHOD_NAMES } from './providers/index.js';

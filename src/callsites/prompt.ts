@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '#typescript';
 import type { ChangeRate, Prompt, PromptLiteral, PromptPart, Range } from '../model.js';
 import { lookupBinding } from './scope.js';
 import { type Evaluator, type ModuleContext, unwrap } from './values.js';

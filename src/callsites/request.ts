@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '#typescript';
 import type { ApiFamily, CallSite, ObjectSpan, ParamInsertion, Prompt, PromptPart, PromptSegment, Resolved, Tristate, UnknownReason } from '../model.js';
 import type { Layer, SdkMatch } from './chain.js';
 import { chainRoot } from './chain.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '#typescript';
 
 // The walk below runs on every node of every parsed file; reading these once avoids the
 // `typescript` module's export getters on each access.

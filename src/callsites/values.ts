@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '#typescript';
 import type { UnknownReason } from '../model.js';
 import { type FileIndex, innermost, lookupBinding, propertyNameText, requireSpecifier, type Binding } from './scope.js';
 

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '#typescript';
 
 export type DirectiveKind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line';
 

@@ -1,5 +1,5 @@
 import { relative, sep } from 'node:path';
-import type ts from 'typescript';
+import type ts from '#typescript';
 import { promptText } from '../callsites/prompt.js';
 import type { CallSite, ValueState } from '../model.js';
 import { countTokens, encodingForModel } from '../tokens/count.js';

@@ -1,4 +1,4 @@
-import type ts from 'typescript';
+import type ts from '#typescript';
 import { createModuleContext, detectCallSites } from '../callsites/detect.js';
 import type { ModuleContext, ModuleLoader } from '../callsites/values.js';
 import { mergeEdits } from '../fix/edits.js';

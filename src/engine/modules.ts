@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import ts from 'typescript';
+import ts from '#typescript';
 import { createModuleContext } from '../callsites/detect.js';
 import type { ModuleContext, ModuleLoader } from '../callsites/values.js';
 import { parseSource } from '../scan/parse.js';

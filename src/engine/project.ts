@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type ts from 'typescript';
+import type ts from '#typescript';
 import { createModuleContext, detectCallSites } from '../callsites/detect.js';
 import type { ModuleContext } from '../callsites/values.js';
 import type { CallSite } from '../model.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '#typescript';
 
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import ts from 'typescript';
+import ts from '#typescript';
 import { assertExpected, CONCURRENCY, copyFixture, fixturesDir, runCli, runMain, snapshotTree } from './cli.js';
 
 // --fix, --fix-suggestions and --fix-dry-run on temp copies of the fixture projects.

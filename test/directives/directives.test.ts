@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import ts from 'typescript';
+import ts from '#typescript';
 import { applyDirectives, parseDirectives, type Directive, type Locatable } from '../../src/engine/directives.js';
 
 const known = new Set(['require-max-tokens', 'require-stop-sequences', 'no-verbose-system-prompt']);

@@ -1,6 +1,6 @@
 import type { Linter } from 'eslint';
 import * as espree from 'espree';
-import ts from 'typescript';
+import ts from '#typescript';
 
 // typescript-eslint is not a dependency, so these tests read TypeScript with a tiny ESLint parser:
 // type syntax is overwritten with spaces (offsets, lines and columns stay put) and espree parses

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '#typescript';
 import type { Layer } from '../chain.js';
 import { type CallInfo, type ProviderAdapter, callArg } from './types.js';
 

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '#typescript';
 import type { ApiFamily } from '../../model.js';
 import { chainRoot } from '../chain.js';
 import type { Evaluator, ModuleContext } from '../values.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '#typescript';
 import type { ApiFamily } from '../../model.js';
 import type { Layer } from '../chain.js';
 import { type Evaluator, GLOBAL_MODULE, type ModuleContext, unwrap } from '../values.js';

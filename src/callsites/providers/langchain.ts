@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '#typescript';
 import type { Chain, Layer, SdkMatch } from '../chain.js';
 import { chainRoot } from '../chain.js';
 import type { Evaluator, Step, Value } from '../values.js';

@@ -1,4 +1,4 @@
-import type ts from 'typescript';
+import type ts from '#typescript';
 import type { Chain, SdkMatch } from '../chain.js';
 import type { Evaluator, ModuleContext } from '../values.js';
 

@@ -1,4 +1,4 @@
-import type ts from 'typescript';
+import type ts from '#typescript';
 import type { Layer, SdkMatch } from '../chain.js';
 import { chainRoot, signature } from '../chain.js';
 import type { Evaluator } from '../values.js';
