@@ -2,8 +2,12 @@
 // cannot hold a call site we would find. Relative imports are kept because a client may be created
 // in another module; project.ts narrows those to modules that actually export one.
 
-const SDK_OR_HOST =
-  /['"](?:openai|ai|ollama|groq-sdk|cohere-ai|together-ai|axios|got|ky|ofetch|node-fetch|undici)(?:\/[\w./-]*)?['"]|@ai-sdk\/|@anthropic-ai\/|@google\/gen|@langchain\/|['"]langchain|@aws-sdk\/client-bedrock-runtime|@mistralai\/|api\.openai\.com|openai\.azure\.com|api\.anthropic\.com|googleapis\.com|bedrock-runtime|api\.mistral\.ai|api\.cohere\.|api\.groq\.com|:11434|openrouter\.ai|api\.deepseek\.com|api\.together\.|api\.fireworks\.ai|api\.perplexity\.ai|api\.x\.ai/;
+// An SDK counts only as a module specifier (`provider: "openai"` in a settings screen is no import);
+// HTTP clients (axios, got, fetch) count only together with a provider host.
+const SDK_IMPORT =
+  /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"](?:openai|ai|ollama|groq-sdk|cohere-ai|together-ai|langchain|@ai-sdk\/[\w-]+|@anthropic-ai\/[\w-]+|@google\/gen[\w-]*|@langchain\/[\w-]+|@aws-sdk\/client-bedrock-runtime|@mistralai\/mistralai)(?:\/[\w./-]*)?['"]/;
+const PROVIDER_HOST =
+  /api\.openai\.com|openai\.azure\.com|api\.anthropic\.com|generativelanguage\.googleapis\.com|aiplatform\.googleapis\.com|bedrock-runtime|api\.mistral\.ai|api\.cohere\.|api\.groq\.com|:11434|openrouter\.ai|api\.deepseek\.com|api\.together\.|api\.fireworks\.ai|api\.perplexity\.ai|api\.x\.ai/;
 
 // Relative specifiers and the usual tsconfig aliases (`@/lib/ai`, `~/lib/ai`, `#lib/ai`).
 const RELATIVE_IMPORT = /(?:from\s*|import\s*\(\s*|require\s*\(\s*)['"](?:\.{1,2}\/|[@~]\/|#)/;
@@ -11,7 +15,7 @@ const RELATIVE_IMPORT = /(?:from\s*|import\s*\(\s*|require\s*\(\s*)['"](?:\.{1,2
 export type PrefilterVerdict = 'sdk' | 'relative' | 'skip';
 
 export function prefilter(text: string): PrefilterVerdict {
-  if (SDK_OR_HOST.test(text)) return 'sdk';
+  if (SDK_IMPORT.test(text) || PROVIDER_HOST.test(text)) return 'sdk';
   if (RELATIVE_IMPORT.test(text)) return 'relative';
   return 'skip';
 }
