@@ -9,7 +9,7 @@ const require = createRequire(import.meta.url);
 
 interface Encoder {
   pattern: RegExp;
-  /** Rank of each token, keyed like js-tiktoken's own map: its bytes joined by ",". */
+  /** Rank of each token, keyed by its bytes as a latin1 string (one character per byte). */
   ranks: Map<string, number>;
   longestToken: number;
 }
@@ -23,11 +23,7 @@ function encoderFor(encoding: EncodingName): Encoder {
     const bpe = require(`js-tiktoken/ranks/${encoding}`) as TiktokenBPE;
     const ranks = rankMap(bpe);
     let longestToken = 0;
-    for (const key of ranks.keys()) {
-      let bytes = 1;
-      for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === 44) bytes++;
-      if (bytes > longestToken) longestToken = bytes;
-    }
+    for (const key of ranks.keys()) if (key.length > longestToken) longestToken = key.length;
     encoder = { pattern: new RegExp(bpe.pat_str, 'gu'), ranks, longestToken };
     encoders.set(encoding, encoder);
   }
@@ -35,9 +31,9 @@ function encoderFor(encoding: EncodingName): Encoder {
 }
 
 /**
- * The rank table as js-tiktoken builds it (`Tiktoken` constructor: lines of "! offset token…" with
- * base64 tokens, later duplicates winning), without its reverse map and intermediate object: this
- * is what a lint run pays before counting its first prompt.
+ * The rank table as js-tiktoken reads it (`Tiktoken` constructor: lines of "! offset token…" with
+ * base64 tokens, later duplicates winning), without its reverse map, intermediate object and
+ * comma-joined keys: this is what a lint run pays before counting its first prompt.
  */
 function rankMap(bpe: TiktokenBPE): Map<string, number> {
   const ranks = new Map<string, number>();
@@ -45,15 +41,13 @@ function rankMap(bpe: TiktokenBPE): Map<string, number> {
     if (!line) continue;
     const fields = line.split(' ');
     const offset = Number.parseInt(fields[1]!, 10);
-    for (let i = 2; i < fields.length; i++) ranks.set(Buffer.from(fields[i]!, 'base64').join(','), offset + i - 2);
+    for (let i = 2; i < fields.length; i++) ranks.set(Buffer.from(fields[i]!, 'base64').toString('latin1'), offset + i - 2);
   }
   return ranks;
 }
 
 function key(bytes: Uint8Array, start: number, end: number): string {
-  let out = String(bytes[start]);
-  for (let i = start + 1; i < end; i++) out += ',' + bytes[i];
-  return out;
+  return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
 }
 
 /**
