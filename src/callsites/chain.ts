@@ -56,8 +56,3 @@ export function argLayer(step: Step | undefined, index: number, role: Layer['rol
   const expression = step.args[index];
   return expression ? [{ expression, ctx: step.ctx, role }] : [];
 }
-
-export function findStep(steps: readonly Step[], predicate: (step: Step, i: number) => boolean): Step | undefined {
-  for (let i = 0; i < steps.length; i++) if (predicate(steps[i]!, i)) return steps[i];
-  return undefined;
-}

@@ -559,14 +559,3 @@ function either(options: Value[]): Value {
   const flat = options.flatMap((option) => (option.k === 'either' ? option.options : [option]));
   return flat.length === 1 ? flat[0]! : { k: 'either', options: flat };
 }
-
-/** Flattens a chain's steps into the dotted property path after the last call/new. */
-export function tailPath(steps: readonly Step[]): string[] {
-  const path: string[] = [];
-  for (let i = steps.length - 1; i >= 0; i--) {
-    const step = steps[i]!;
-    if (step.kind !== 'prop') break;
-    path.unshift(step.name);
-  }
-  return path;
-}
