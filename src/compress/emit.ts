@@ -22,7 +22,9 @@ function escapeCommon(ch: string, code: number, keepNewline: boolean): string | 
   return undefined;
 }
 
-function escapeQuoted(text: string, quote: "'" | '"'): string {
+/** Escapes `text` for a quoted string (`'`, `"`) or a template literal (`\``), keeping surrogate pairs. */
+function escapeFor(text: string, quote: "'" | '"' | '`'): string {
+  const template = quote === '`';
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
@@ -37,28 +39,8 @@ function escapeQuoted(text: string, quote: "'" | '"'): string {
     }
     if (code >= 0xd800 && code <= 0xdfff) out += `\\u${hex(code, 4)}`;
     else if (ch === quote) out += `\\${quote}`;
-    else out += escapeCommon(ch, code, false) ?? ch;
-  }
-  return out;
-}
-
-function escapeTemplate(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        out += ch + text[i + 1]!;
-        i++;
-        continue;
-      }
-    }
-    if (code >= 0xd800 && code <= 0xdfff) out += `\\u${hex(code, 4)}`;
-    else if (ch === '`') out += '\\`';
-    else if (ch === '$' && text[i + 1] === '{') out += '\\$';
-    else out += escapeCommon(ch, code, true) ?? ch;
+    else if (template && ch === '$' && text[i + 1] === '{') out += '\\$';
+    else out += escapeCommon(ch, code, template) ?? ch;
   }
   return out;
 }
@@ -89,11 +71,11 @@ export function emitLiteral(text: string, atoms: string[], style: LiteralStyle):
   if (segments.some((s) => s.includes(ATOM_OPEN) || s.includes(ATOM_CLOSE))) return undefined;
 
   if (expressions.length === 0 && style.quote !== '`') {
-    return style.quote + escapeQuoted(text, style.quote) + style.quote;
+    return style.quote + escapeFor(text, style.quote) + style.quote;
   }
-  let body = escapeTemplate(segments[0]!);
+  let body = escapeFor(segments[0]!, '`');
   expressions.forEach((source, i) => {
-    body += '${' + source + '}' + escapeTemplate(segments[i + 1]!);
+    body += '${' + source + '}' + escapeFor(segments[i + 1]!, '`');
   });
   // With `.trim()` at runtime, the literal may open and close on their own lines for readability.
   if (style.trimmed && style.indent !== undefined && text.includes('\n')) {
