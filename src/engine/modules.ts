@@ -15,9 +15,14 @@ interface Aliases {
   paths: Array<{ prefix: string; wildcard: boolean; targets: string[] }>;
 }
 
+// Parsed modules kept for later importers. Bounded: holding every tree of a large repository makes
+// garbage collection, not parsing, the main cost (and costs gigabytes).
+const MAX_CACHED_MODULES = 256;
+
 export class ProjectModules implements ModuleLoader {
   private readonly contexts = new Map<string, ModuleContext | null>();
   private readonly aliasCache = new Map<string, Aliases | null>();
+  private readonly resolved = new Map<string, string | undefined>();
 
   constructor(private readonly maxFileSize: number) {}
 
@@ -28,10 +33,24 @@ export class ProjectModules implements ModuleLoader {
 
   /** Registers a file the scanner already parsed, so imports of it reuse the same tree. */
   register(ctx: ModuleContext): void {
-    this.contexts.set(ctx.file, ctx);
+    this.remember(ctx.file, ctx);
+  }
+
+  private remember(file: string, ctx: ModuleContext | null): void {
+    this.contexts.delete(file);
+    this.contexts.set(file, ctx);
+    if (this.contexts.size > MAX_CACHED_MODULES) this.contexts.delete(this.contexts.keys().next().value!);
   }
 
   resolvePath(fromFile: string, specifier: string): string | undefined {
+    const key = `${dirname(fromFile)}\0${specifier}`;
+    if (this.resolved.has(key)) return this.resolved.get(key);
+    const path = this.resolveUncached(fromFile, specifier);
+    this.resolved.set(key, path);
+    return path;
+  }
+
+  private resolveUncached(fromFile: string, specifier: string): string | undefined {
     if (specifier.startsWith('.')) return resolveFile(resolve(dirname(fromFile), specifier));
     const aliases = this.aliasesFor(dirname(fromFile));
     if (!aliases) return conventionalAlias(fromFile, specifier);
@@ -60,7 +79,10 @@ export class ProjectModules implements ModuleLoader {
     const path = this.resolvePath(fromFile, specifier);
     if (!path) return undefined;
     const cached = this.contexts.get(path);
-    if (cached !== undefined) return cached ?? undefined;
+    if (cached !== undefined) {
+      this.remember(path, cached);
+      return cached ?? undefined;
+    }
     let ctx: ModuleContext | null = null;
     try {
       if (statSync(path).size <= this.maxFileSize) {
@@ -70,7 +92,7 @@ export class ProjectModules implements ModuleLoader {
     } catch {
       ctx = null;
     }
-    this.contexts.set(path, ctx);
+    this.remember(path, ctx);
     return ctx ?? undefined;
   }
 
