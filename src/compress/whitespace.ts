@@ -1,6 +1,7 @@
 // Whitespace rewrites. They run on the masked text, so code fences, indented code and every other
 // protected span keep their whitespace; the tokenizer decides which of these edits pay.
 import { nonOverlapping, type Pass, type TextEdit } from './edits.js';
+import { passOf } from './matchers.js';
 
 const RULE = 'whitespace';
 
@@ -9,24 +10,7 @@ function edit(start: number, end: number, text: string, reason: string): TextEdi
 }
 
 function regexPass(re: RegExp, replace: (m: RegExpExecArray) => string | undefined, reason: string): Pass {
-  return {
-    rule: RULE,
-    tier: 'safe',
-    find(text) {
-      const edits: TextEdit[] = [];
-      re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(text)) !== null) {
-        if (m[0].length === 0) {
-          re.lastIndex++;
-          continue;
-        }
-        const replacement = replace(m);
-        if (replacement !== undefined && replacement !== m[0]) edits.push(edit(m.index, m.index + m[0].length, replacement, reason));
-      }
-      return edits;
-    },
-  };
+  return passOf(RULE, 'safe', reason, [{ re, replace }]);
 }
 
 /** Removes indentation shared by every line (prompts written inside indented template literals). */
