@@ -1,10 +1,10 @@
 import ts from '#typescript';
 import type { CallSite } from '../model.js';
 import { chainRoot, signature } from './chain.js';
-import { ADAPTERS, METHOD_NAMES } from './providers/index.js';
+import { ADAPTERS, isSdkModule, mayReexportDirectCall, METHOD_NAMES } from './providers/index.js';
 import { buildCallSite } from './request.js';
-import { buildFileIndex } from './scope.js';
-import { Evaluator, type ModuleContext, type ModuleLoader, unwrap } from './values.js';
+import { buildFileIndex, lookupBinding } from './scope.js';
+import { Evaluator, type ModuleContext, type ModuleLoader, normalizeModule, unwrap } from './values.js';
 
 export function createModuleContext(
   file: string,
@@ -29,7 +29,7 @@ function matchCall(call: ts.CallExpression, ctx: ModuleContext, ev: Evaluator): 
   const callee = unwrap(call.expression);
   if (ts.isPropertyAccessExpression(callee)) {
     if (!METHOD_NAMES.has(callee.name.text)) return undefined;
-  } else if (!ts.isIdentifier(callee)) {
+  } else if (!ts.isIdentifier(callee) || !mayNameSdkFunction(callee, ctx)) {
     return undefined;
   }
   const value = ev.evaluate(callee, ctx);
@@ -42,4 +42,17 @@ function matchCall(call: ts.CallExpression, ctx: ModuleContext, ev: Evaluator): 
     if (match) return buildCallSite(match, call, ctx, ev);
   }
   return undefined;
+}
+
+/**
+ * Most direct calls are to the project's own helpers and test globals; deciding that from the
+ * binding alone spares evaluating them, which would parse every module they are imported from.
+ */
+function mayNameSdkFunction(callee: ts.Identifier, ctx: ModuleContext): boolean {
+  const binding = lookupBinding(ctx.index, callee.text, callee.pos);
+  if (!binding) return callee.text === 'fetch';
+  if (binding.kind === 'variable') return true;
+  if (binding.kind !== 'import') return false;
+  if (binding.module.startsWith('.') || ctx.loader?.isLocal?.(ctx.file, binding.module)) return mayReexportDirectCall(binding.imported);
+  return isSdkModule(normalizeModule(binding.module));
 }

@@ -109,12 +109,13 @@ export function scanProject(
     if (verdict === 'relative' && !importsSdkModule(file, text, modules, (target) => namesSdk(target, texts))) continue;
     stats.parsed++;
     stats.bytesParsed += text.length;
+    // A tree parsed for an importer is reused; a scanned file's own tree is not kept for later
+    // importers: trees that outlive their file made young-generation GC cost more than re-parsing.
     const imported = modules.parsed(file);
     const ctx = imported && imported.text === text
       ? { ...imported, sdkMajors: sdkMajorsFor(dirname(file)) }
       : createModuleContext(file, parseSource(file, text), modules, sdkMajorsFor(dirname(file)));
     const sourceFile = ctx.sourceFile;
-    if (!imported) modules.register(ctx);
     const errors = syntaxErrors(sourceFile).map((diagnostic) => {
       const { line, character } = sourceFile.getLineAndCharacterOfPosition(diagnostic.start);
       return { file, message: `syntax error: ${flatten(diagnostic.messageText)}`, line: line + 1, column: character + 1 };

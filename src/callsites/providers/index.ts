@@ -10,6 +10,16 @@ import { vercelAi } from './vercel-ai.js';
 
 export const ADAPTERS: readonly ProviderAdapter[] = [openai, anthropic, vercelAi, googleGenai, langchain, bedrock, others, http];
 
+/** Whether a named export of a project module, called directly, may be an SDK function it re-exports. */
+export function mayReexportDirectCall(exportName: string): boolean {
+  return ADAPTERS.some((adapter) => adapter.directCalls?.test(exportName));
+}
+
+/** Whether any adapter can match calls into `module` (a normalised specifier). */
+export function isSdkModule(module: string): boolean {
+  return ADAPTERS.some((adapter) => adapter.modules.test(module));
+}
+
 /** Final callee names any adapter can match; other member calls are skipped without evaluation. */
 export const METHOD_NAMES = new Set([
   'create', 'parse', 'stream', 'runTools', 'toolRunner', 'createChatCompletion', 'createCompletion',

@@ -17,6 +17,11 @@ export interface ProviderAdapter {
   id: string;
   /** Module specifiers this adapter can match; a cheap pre-check before `match`. */
   modules: RegExp;
+  /**
+   * Named exports a call site may call directly (`generateText(…)`, `ofetch(…)`). A project module
+   * re-exporting one keeps its name, so other identifiers imported from project files are not followed.
+   */
+  directCalls?: RegExp;
   match(info: CallInfo): SdkMatch | undefined;
 }
 

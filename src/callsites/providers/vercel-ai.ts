@@ -10,6 +10,7 @@ const AGENTS = /^(ToolLoopAgent|Experimental_Agent|Agent)$/;
 export const vercelAi: ProviderAdapter = {
   id: 'vercel-ai',
   modules: /^ai(\/rsc)?$/,
+  directCalls: FUNCTIONS,
   match(info) {
     let layers: Layer[];
     let api: string;
