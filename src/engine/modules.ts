@@ -2,7 +2,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import ts from '#typescript';
 import { createModuleContext } from '../callsites/detect.js';
-import type { ModuleContext, ModuleLoader } from '../callsites/values.js';
+import { isSdkModule } from '../callsites/providers/index.js';
+import { type ModuleContext, type ModuleLoader, normalizeModule } from '../callsites/values.js';
 import { parseSource } from '../scan/parse.js';
 
 // Resolves relative imports (and tsconfig `paths` aliases such as `@/lib/ai`) to parsed modules,
@@ -29,11 +30,6 @@ export class ProjectModules implements ModuleLoader {
   /** A file already parsed because another file imported it. */
   parsed(file: string): ModuleContext | undefined {
     return this.contexts.get(file) ?? undefined;
-  }
-
-  /** Registers a file the scanner already parsed, so imports of it reuse the same tree. */
-  register(ctx: ModuleContext): void {
-    this.remember(ctx.file, ctx);
   }
 
   private remember(file: string, ctx: ModuleContext | null): void {
@@ -70,6 +66,8 @@ export class ProjectModules implements ModuleLoader {
   }
 
   isAliased(fromFile: string, specifier: string): boolean {
+    // SDK repositories map their own package name onto their sources; their examples still call the SDK.
+    if (isSdkModule(normalizeModule(specifier))) return false;
     const aliases = this.aliasesFor(dirname(fromFile));
     if (!aliases) return CONVENTIONAL_ALIAS.test(specifier);
     return aliases.paths.some((alias) => (alias.wildcard ? specifier.startsWith(alias.prefix) : specifier === alias.prefix));

@@ -22,6 +22,7 @@ const FOLDERS = [
   'groq',
   'langchain',
   'mistral',
+  'module-graph',
   'non-generation',
   'ollama',
   'openai',
