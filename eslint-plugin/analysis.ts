@@ -22,7 +22,7 @@ interface CachedFile {
 
 /** Imported modules, parsed once and kept until the file on disk changes. */
 class CachedModules implements ModuleLoader {
-  readonly #paths = new ProjectModules(DEFAULT_MAX_FILE_SIZE);
+  readonly #paths = new ProjectModules(DEFAULT_MAX_FILE_SIZE, true);
   readonly #files = new Map<string, CachedFile>();
 
   isLocal(fromFile: string, specifier: string): boolean {

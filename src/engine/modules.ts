@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import ts from '#typescript';
 import { createModuleContext } from '../callsites/detect.js';
 import { isSdkModule } from '../callsites/providers/index.js';
 import { type ModuleContext, type ModuleLoader, normalizeModule } from '../callsites/values.js';
+import { DirectoryCache } from '../scan/directory-cache.js';
 import { parseSource } from '../scan/parse.js';
 
 // Resolves relative imports (and tsconfig `paths` aliases such as `@/lib/ai`) to parsed modules,
@@ -24,8 +25,12 @@ export class ProjectModules implements ModuleLoader {
   private readonly contexts = new Map<string, ModuleContext | null>();
   private readonly aliasCache = new Map<string, Aliases | null>();
   private readonly resolved = new Map<string, string | undefined>();
+  private readonly files: DirectoryCache;
 
-  constructor(private readonly maxFileSize: number) {}
+  /** `longLived`: the process outlives one scan (an editor), so folder listings are revalidated. */
+  constructor(private readonly maxFileSize: number, longLived = false) {
+    this.files = new DirectoryCache(longLived);
+  }
 
   /** A file already parsed because another file imported it. */
   parsed(file: string): ModuleContext | undefined {
@@ -47,14 +52,14 @@ export class ProjectModules implements ModuleLoader {
   }
 
   private resolveUncached(fromFile: string, specifier: string): string | undefined {
-    if (specifier.startsWith('.')) return resolveFile(resolve(dirname(fromFile), specifier));
+    if (specifier.startsWith('.')) return this.resolveFile(resolve(dirname(fromFile), specifier));
     const aliases = this.aliasesFor(dirname(fromFile));
-    if (!aliases) return conventionalAlias(fromFile, specifier);
+    if (!aliases) return this.conventionalAlias(fromFile, specifier);
     for (const alias of aliases.paths) {
       if (alias.wildcard ? !specifier.startsWith(alias.prefix) : specifier !== alias.prefix) continue;
       const rest = alias.wildcard ? specifier.slice(alias.prefix.length) : '';
       for (const target of alias.targets) {
-        const found = resolveFile(resolve(aliases.baseDir, target.replace('*', rest)));
+        const found = this.resolveFile(resolve(aliases.baseDir, target.replace('*', rest)));
         if (found) return found;
       }
     }
@@ -100,33 +105,49 @@ export class ProjectModules implements ModuleLoader {
     let result: Aliases | null = null;
     for (const name of ['tsconfig.json', 'jsconfig.json']) {
       const file = join(dir, name);
-      if (existsSync(file)) {
+      if (this.files.exists(file)) {
         result = readAliases(file);
         break;
       }
     }
     if (!result) {
       const parent = dirname(dir);
-      result = parent === dir || existsSync(join(dir, 'package.json')) && existsSync(join(dir, '.git')) ? null : (this.aliasesFor(parent) ?? null);
+      result = parent === dir || this.files.exists(join(dir, 'package.json')) && this.files.exists(join(dir, '.git')) ? null : (this.aliasesFor(parent) ?? null);
     }
     this.aliasCache.set(dir, result);
     return result ?? undefined;
   }
-}
 
-// Without a tsconfig `paths` entry, `@/x` and `~/x` follow the framework convention: the package root or its src/.
-const CONVENTIONAL_ALIAS = /^[@~]\//;
-
-function conventionalAlias(fromFile: string, specifier: string): string | undefined {
-  if (!CONVENTIONAL_ALIAS.test(specifier)) return undefined;
-  for (let dir = dirname(fromFile); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) {
-      const rest = specifier.slice(2);
-      return resolveFile(join(dir, rest)) ?? resolveFile(join(dir, 'src', rest));
+  // Without a tsconfig `paths` entry, `@/x` and `~/x` follow the framework convention: the package root or its src/.
+  private conventionalAlias(fromFile: string, specifier: string): string | undefined {
+    if (!CONVENTIONAL_ALIAS.test(specifier)) return undefined;
+    for (let dir = dirname(fromFile); ; dir = dirname(dir)) {
+      if (this.files.exists(join(dir, 'package.json'))) {
+        const rest = specifier.slice(2);
+        return this.resolveFile(join(dir, rest)) ?? this.resolveFile(join(dir, 'src', rest));
+      }
+      if (dirname(dir) === dir) return undefined;
     }
-    if (dirname(dir) === dir) return undefined;
+  }
+
+  private resolveFile(base: string): string | undefined {
+    if (this.files.isFile(base)) return base;
+    // TypeScript ESM code imports './x.js' for './x.ts'.
+    const jsLike = /\.(m|c)?jsx?$/.exec(base);
+    if (jsLike) {
+      const stem = base.slice(0, -jsLike[0].length);
+      for (const candidate of [`${stem}.${jsLike[1] ?? ''}ts`, `${stem}.tsx`]) if (this.files.isFile(candidate)) return candidate;
+    }
+    for (const extension of EXTENSIONS) if (this.files.isFile(base + extension)) return base + extension;
+    for (const extension of EXTENSIONS) {
+      const index = join(base, `index${extension}`);
+      if (this.files.isFile(index)) return index;
+    }
+    return undefined;
   }
 }
+
+const CONVENTIONAL_ALIAS = /^[@~]\//;
 
 function readAliases(file: string): Aliases | null {
   try {
@@ -147,20 +168,3 @@ function readAliases(file: string): Aliases | null {
   }
 }
 
-function resolveFile(base: string): string | undefined {
-  const candidates = [base];
-  // TypeScript ESM code imports './x.js' for './x.ts'.
-  const jsLike = /\.(m|c)?jsx?$/.exec(base);
-  if (jsLike) {
-    const stem = base.slice(0, -jsLike[0].length);
-    const flavour = jsLike[1] ?? '';
-    candidates.push(`${stem}.${flavour}ts`, `${stem}.tsx`);
-  }
-  for (const extension of EXTENSIONS) candidates.push(base + extension);
-  for (const extension of EXTENSIONS) candidates.push(join(base, `index${extension}`));
-  for (const candidate of candidates) {
-    // No exception for a missing candidate: most tried paths do not exist, and throwing is slow.
-    if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
-  }
-  return undefined;
-}

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type ts from '#typescript';
 import { createModuleContext, detectCallSites } from '../callsites/detect.js';
@@ -49,18 +49,25 @@ export type ReadOutcome = { text: string } | { problem: string };
 
 /** Reads a source file, refusing binary, oversized and minified ones with a reason. */
 export function readSource(file: string, maxFileSize: number): ReadOutcome {
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch (error) {
-    return { problem: `cannot read file: ${describe(error)}` };
-  }
-  if (size > maxFileSize) return { problem: `skipped: file is ${formatSize(size)}, over the ${formatSize(maxFileSize)} limit (maxFileSize)` };
   let buffer: Buffer;
+  let fd: number | undefined;
   try {
-    buffer = readFileSync(file);
+    // One open and fstat for both the size guard and the read.
+    fd = openSync(file, 'r');
+    const size = fstatSync(fd).size;
+    if (size > maxFileSize) return { problem: `skipped: file is ${formatSize(size)}, over the ${formatSize(maxFileSize)} limit (maxFileSize)` };
+    buffer = Buffer.allocUnsafe(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, buffer, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    buffer = buffer.subarray(0, read);
   } catch (error) {
     return { problem: `cannot read file: ${describe(error)}` };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   if (buffer.subarray(0, 8192).includes(0)) return { problem: 'skipped: binary file' };
   const text = buffer.toString('utf8');
