@@ -81,7 +81,6 @@ export function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
     thisBoundaries: [],
     namedFunctions: [],
   };
-  let parent: ts.Node = sourceFile;
   const scopes: ScopeRange[] = [[sourceFile.pos, sourceFile.end]];
   const currentScope = (): ScopeRange => scopes[scopes.length - 1]!;
 
@@ -117,15 +116,17 @@ export function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
     }
   };
 
-  // One pass over the tree, switching on the kind: this walk is most of what detection costs
-  // beyond the parse itself, so type syntax is never entered and modifiers are read only where needed.
+  // One pass over the tree: this walk is most of what detection costs beyond the parse itself, so
+  // one table lookup sends the many nodes that bind and open nothing straight to their children.
   const visit = (node: ts.Node): void => {
     const kind = node.kind;
-    if (kind >= SyntaxKind.FirstTypeNode && kind <= SyntaxKind.LastTypeNode) return;
+    const flags = KIND_FLAGS[kind]!;
+    if (flags === 0) {
+      forEachChild(node, visit);
+      return;
+    }
+    if (flags & SKIP) return;
     switch (kind) {
-      case SyntaxKind.InterfaceDeclaration:
-      case SyntaxKind.TypeAliasDeclaration:
-        return;
       case SyntaxKind.ImportDeclaration:
         recordImport(index, node as ts.ImportDeclaration);
         return;
@@ -154,18 +155,18 @@ export function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
             if (exported) index.exports.set(identifier.text, { kind: 'local', name: identifier.text });
           });
         }
-        break;
+        // Past the list node, so the case below sees only lists outside a statement.
+        forEachChild(statement.declarationList, visit);
+        return;
       }
       case SyntaxKind.VariableDeclarationList:
         // for (const x of …) and similar: bound, but never to a known value.
-        if (parent.kind !== SyntaxKind.VariableStatement) {
-          for (const declaration of (node as ts.VariableDeclarationList).declarations) {
-            addBindingNames(declaration.name, [], (identifier, path) => {
-              push(index.bindings, identifier.text, {
-                kind: 'variable', name: identifier.text, node: declaration, init: undefined, path, isConst: false, scope: currentScope(),
-              });
+        for (const declaration of (node as ts.VariableDeclarationList).declarations) {
+          addBindingNames(declaration.name, [], (identifier, path) => {
+            push(index.bindings, identifier.text, {
+              kind: 'variable', name: identifier.text, node: declaration, init: undefined, path, isConst: false, scope: currentScope(),
             });
-          }
+          });
         }
         break;
       case SyntaxKind.FunctionDeclaration: {
@@ -221,9 +222,8 @@ export function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
         break;
       }
     }
-    const functionLike = isFunctionLike(node);
-    if (functionLike) {
-      bindParameters(node);
+    if (flags & FUNCTION_LIKE) {
+      bindParameters(node as ts.SignatureDeclaration);
       if (kind === SyntaxKind.FunctionDeclaration || kind === SyntaxKind.FunctionExpression) index.thisBoundaries.push({ pos: node.pos, end: node.end });
       const name = (node as ts.FunctionLikeDeclaration).name;
       if (name && (kind === SyntaxKind.FunctionDeclaration || kind === SyntaxKind.MethodDeclaration)) {
@@ -234,19 +234,21 @@ export function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
     if (kind === SyntaxKind.ClassDeclaration || kind === SyntaxKind.ClassExpression) {
       index.classRanges.push({ node: node as ts.ClassLikeDeclaration, pos: node.pos, end: node.end });
     }
-    const opens = SCOPE_KINDS.has(kind) || functionLike;
+    const opens = (flags & OPENS_SCOPE) !== 0;
     if (opens) scopes.push([node.pos, node.end]);
-    const outer = parent;
-    parent = node;
     forEachChild(node, visit);
-    parent = outer;
     if (opens) scopes.pop();
   };
   forEachChild(sourceFile, visit);
   return index;
 }
 
-const SCOPE_KINDS = new Set([
+const SKIP = 1;
+const OPENS_SCOPE = 2;
+const FUNCTION_LIKE = 4;
+const RECORDED = 8;
+
+const SCOPE_KINDS = [
   SyntaxKind.Block,
   SyntaxKind.ModuleBlock,
   SyntaxKind.CaseBlock,
@@ -256,7 +258,38 @@ const SCOPE_KINDS = new Set([
   SyntaxKind.CatchClause,
   SyntaxKind.ClassDeclaration,
   SyntaxKind.ClassExpression,
-]);
+];
+
+// The kinds the switch in buildFileIndex handles.
+const RECORDED_KINDS = [
+  SyntaxKind.ImportDeclaration,
+  SyntaxKind.ImportEqualsDeclaration,
+  SyntaxKind.ExportDeclaration,
+  SyntaxKind.ExportAssignment,
+  SyntaxKind.VariableStatement,
+  SyntaxKind.VariableDeclarationList,
+  SyntaxKind.FunctionDeclaration,
+  SyntaxKind.ClassDeclaration,
+  SyntaxKind.BinaryExpression,
+  SyntaxKind.CallExpression,
+  SyntaxKind.DeleteExpression,
+  SyntaxKind.CatchClause,
+];
+
+/** What the index walk does at each node kind; type syntax is never entered. */
+const KIND_FLAGS = (() => {
+  const flags = new Uint8Array(SyntaxKind.Count);
+  for (let kind = 0; kind < SyntaxKind.Count; kind++) {
+    if ((kind >= SyntaxKind.FirstTypeNode && kind <= SyntaxKind.LastTypeNode) || kind === SyntaxKind.InterfaceDeclaration || kind === SyntaxKind.TypeAliasDeclaration) {
+      flags[kind] = SKIP;
+    } else if (isFunctionLike({ kind } as ts.Node)) {
+      flags[kind] = FUNCTION_LIKE | OPENS_SCOPE;
+    }
+  }
+  for (const kind of SCOPE_KINDS) flags[kind]! |= OPENS_SCOPE;
+  for (const kind of RECORDED_KINDS) flags[kind]! |= RECORDED;
+  return flags;
+})();
 
 function hasModifier(node: ts.HasModifiers, kind: ts.SyntaxKind): boolean {
   return ts.getModifiers(node)?.some((modifier) => modifier.kind === kind) ?? false;

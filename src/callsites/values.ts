@@ -533,6 +533,7 @@ function presence(value: Value, node: ts.Node, valueNode: ts.Node, ctx: ModuleCo
 
 /** `openai/index.js` and `openai` are the same module to us. */
 export function normalizeModule(specifier: string): string {
+  if (!specifier.startsWith('node:') && !specifier.includes('/index')) return specifier;
   return specifier.replace(/^node:/, '').replace(/\/index(\.[cm]?[jt]s)?$/, '');
 }
 

@@ -71,11 +71,12 @@ export class ProjectModules implements ModuleLoader {
   }
 
   isAliased(fromFile: string, specifier: string): boolean {
-    // SDK repositories map their own package name onto their sources; their examples still call the SDK.
-    if (isSdkModule(normalizeModule(specifier))) return false;
     const aliases = this.aliasesFor(dirname(fromFile));
-    if (!aliases) return CONVENTIONAL_ALIAS.test(specifier);
-    return aliases.paths.some((alias) => (alias.wildcard ? specifier.startsWith(alias.prefix) : specifier === alias.prefix));
+    const aliased = aliases
+      ? aliases.paths.some((alias) => (alias.wildcard ? specifier.startsWith(alias.prefix) : specifier === alias.prefix))
+      : CONVENTIONAL_ALIAS.test(specifier);
+    // SDK repositories map their own package name onto their sources; their examples still call the SDK.
+    return aliased && !isSdkModule(normalizeModule(specifier));
   }
 
   load(fromFile: string, specifier: string): ModuleContext | undefined {
@@ -131,7 +132,8 @@ export class ProjectModules implements ModuleLoader {
   }
 
   private resolveFile(base: string): string | undefined {
-    if (this.files.isFile(base)) return base;
+    // `import logo from './logo.png'` resolves, but to no module of ours.
+    if (hasSourceExtension(base) && this.files.isFile(base)) return base;
     // TypeScript ESM code imports './x.js' for './x.ts'.
     const jsLike = /\.(m|c)?jsx?$/.exec(base);
     if (jsLike) {
@@ -148,6 +150,10 @@ export class ProjectModules implements ModuleLoader {
 }
 
 const CONVENTIONAL_ALIAS = /^[@~]\//;
+
+function hasSourceExtension(path: string): boolean {
+  return EXTENSIONS.some((extension) => path.endsWith(extension));
+}
 
 function readAliases(file: string): Aliases | null {
   try {

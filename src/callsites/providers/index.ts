@@ -15,9 +15,16 @@ export function mayReexportDirectCall(exportName: string): boolean {
   return ADAPTERS.some((adapter) => adapter.directCalls?.test(exportName));
 }
 
-/** Whether any adapter can match calls into `module` (a normalised specifier). */
+const sdkModules = new Map<string, boolean>();
+
+/** Whether any adapter can match calls into `module` (a normalised specifier). Asked once per call, so memoised. */
 export function isSdkModule(module: string): boolean {
-  return ADAPTERS.some((adapter) => adapter.modules.test(module));
+  let known = sdkModules.get(module);
+  if (known === undefined) {
+    known = ADAPTERS.some((adapter) => adapter.modules.test(module));
+    sdkModules.set(module, known);
+  }
+  return known;
 }
 
 /** Final callee names any adapter can match; other member calls are skipped without evaluation. */
