@@ -3,7 +3,8 @@ import type ts from '#typescript';
 import { promptText } from '../callsites/prompt.js';
 import type { CallSite, ValueState } from '../model.js';
 import { countTokens, encodingForModel } from '../tokens/count.js';
-import { type ScanOptions, scanProject } from './project.js';
+import { ProjectModules } from './modules.js';
+import { analyzeFile, DEFAULT_MAX_FILE_SIZE, planScan, type ScanOptions } from './project.js';
 
 // The `inventory` JSON is a public contract (issue 3): field names, order and meanings are fixed.
 
@@ -30,20 +31,36 @@ export interface InventoryOptions extends ScanOptions {
   defaultModel?: string;
 }
 
+interface FileInventory {
+  callSites: InventoryCallSite[];
+  errors: InventoryReport['errors'];
+}
+
 export async function runInventory(paths: string[], options: InventoryOptions): Promise<InventoryReport> {
-  const callSites: InventoryCallSite[] = [];
-  const errors: InventoryReport['errors'] = [];
-  const display = (file: string): string => relative(options.cwd, file).split(sep).join('/');
-  const { problems } = scanProject(paths, options, (scanned) => {
-    for (const problem of scanned.syntaxErrors) {
-      errors.push({ file: display(problem.file), message: `${problem.line}:${problem.column} ${problem.message}` });
-    }
-    for (const site of scanned.sites) callSites.push(toInventory(site, display(scanned.file), scanned.sourceFile, options.defaultModel));
-  });
-  for (const problem of problems) errors.push({ file: display(problem.file), message: problem.message });
+  const modules = new ProjectModules(options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+  const plan = planScan(paths, options, modules);
+  const perFile = plan.toAnalyze.map((job) => inventoryOfFile(job, modules, options));
+
+  const callSites = perFile.flatMap((file) => file.callSites);
+  const errors = perFile.flatMap((file) => file.errors);
+  for (const problem of plan.problems) errors.push({ file: displayPath(options.cwd, problem.file), message: problem.message });
   callSites.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { version: 1, callSites, errors };
+}
+
+/** One planned file's entries. */
+function inventoryOfFile(job: { file: string; text: string }, modules: ProjectModules, settings: InventoryOptions): FileInventory {
+  const { scanned, problem } = analyzeFile(job.file, job.text, modules);
+  const file = displayPath(settings.cwd, job.file);
+  const errors = scanned.syntaxErrors.map((error) => ({ file, message: `${error.line}:${error.column} ${error.message}` }));
+  if (problem) errors.push({ file, message: problem.message });
+  const callSites = scanned.sites.map((site) => toInventory(site, file, scanned.sourceFile, settings.defaultModel));
+  return { callSites, errors };
+}
+
+function displayPath(cwd: string, file: string): string {
+  return relative(cwd, file).split(sep).join('/');
 }
 
 export function toInventory(site: CallSite, file: string, sourceFile: ts.SourceFile, defaultModel?: string): InventoryCallSite {

@@ -83,20 +83,21 @@ export function looksMinified(text: string): boolean {
   return text.length / lines > 250;
 }
 
-/**
- * Scans files for call sites, handing each parsed file to `onFile` and letting it go, so the
- * trees of a large repository are never all held at once.
- */
-export function scanProject(
-  paths: readonly string[],
-  options: ScanOptions,
-  onFile: (file: ScannedFile) => void,
-): { problems: FileProblem[]; stats: ScanStats; files: string[] } {
+export interface ScanPlan {
+  problems: FileProblem[];
+  stats: ScanStats;
+  /** Every file read, in discovery order. */
+  files: string[];
+  /** The files worth parsing: they name an SDK or import a module that does. */
+  toAnalyze: Array<{ file: string; text: string }>;
+}
+
+/** Discovery, reading and the prefilter: everything before parsing. */
+export function planScan(paths: readonly string[], options: ScanOptions, modules: ProjectModules): ScanPlan {
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const discovery = discoverFiles(paths, options.cwd);
   const problems: FileProblem[] = [...discovery.problems];
   const stats: ScanStats = { discovered: discovery.files.length, read: 0, parsed: 0, bytesRead: 0, bytesParsed: 0 };
-  const modules = new ProjectModules(maxFileSize);
 
   const texts = new Map<string, { text: string; verdict: PrefilterVerdict }>();
   const files = options.isIgnored ? discovery.files.filter((file) => !options.isIgnored!(file)) : discovery.files;
@@ -111,31 +112,58 @@ export function scanProject(
     texts.set(file, { text: outcome.text, verdict: options.noPrefilter ? 'sdk' : prefilter(outcome.text) });
   }
 
+  const toAnalyze: ScanPlan['toAnalyze'] = [];
   for (const [file, { text, verdict }] of texts) {
     if (verdict === 'skip') continue;
     if (verdict === 'relative' && !importsSdkModule(file, text, modules, (target) => namesSdk(target, texts))) continue;
     stats.parsed++;
     stats.bytesParsed += text.length;
-    // A tree parsed for an importer is reused; a scanned file's own tree is not kept for later
-    // importers: trees that outlive their file made young-generation GC cost more than re-parsing.
-    const imported = modules.parsed(file);
-    const ctx = imported && imported.text === text
-      ? { ...imported, sdkMajors: sdkMajorsFor(dirname(file)) }
-      : createModuleContext(file, parseSource(file, text), modules, sdkMajorsFor(dirname(file)));
-    const sourceFile = ctx.sourceFile;
-    const errors = syntaxErrors(sourceFile).map((diagnostic) => {
-      const { line, character } = sourceFile.getLineAndCharacterOfPosition(diagnostic.start);
-      return { file, message: `syntax error: ${flatten(diagnostic.messageText)}`, line: line + 1, column: character + 1 };
-    });
-    let sites: CallSite[] = [];
-    try {
-      sites = detectCallSites(ctx);
-    } catch (error) {
-      problems.push({ file, message: `internal error while analysing this file: ${describe(error)}` });
-    }
-    onFile({ file, text, sourceFile, ctx, sites, syntaxErrors: errors });
+    toAnalyze.push({ file, text });
   }
-  return { problems, stats, files: [...texts.keys()] };
+  return { problems, stats, files: [...texts.keys()], toAnalyze };
+}
+
+/** Parses one planned file and finds its call sites; an engine failure becomes `problem`. */
+export function analyzeFile(file: string, text: string, modules: ProjectModules): { scanned: ScannedFile; problem?: FileProblem } {
+  // A tree parsed for an importer is reused; a scanned file's own tree is not kept for later
+  // importers: trees that outlive their file made young-generation GC cost more than re-parsing.
+  const imported = modules.parsed(file);
+  const ctx = imported && imported.text === text
+    ? { ...imported, sdkMajors: sdkMajorsFor(dirname(file)) }
+    : createModuleContext(file, parseSource(file, text), modules, sdkMajorsFor(dirname(file)));
+  const sourceFile = ctx.sourceFile;
+  const errors = syntaxErrors(sourceFile).map((diagnostic) => {
+    const { line, character } = sourceFile.getLineAndCharacterOfPosition(diagnostic.start);
+    return { file, message: `syntax error: ${flatten(diagnostic.messageText)}`, line: line + 1, column: character + 1 };
+  });
+  let sites: CallSite[] = [];
+  let problem: FileProblem | undefined;
+  try {
+    sites = detectCallSites(ctx);
+  } catch (error) {
+    problem = { file, message: `internal error while analysing this file: ${describe(error)}` };
+  }
+  const scanned = { file, text, sourceFile, ctx, sites, syntaxErrors: errors };
+  return problem ? { scanned, problem } : { scanned };
+}
+
+/**
+ * Scans files for call sites, handing each parsed file to `onFile` and letting it go, so the
+ * trees of a large repository are never all held at once.
+ */
+export function scanProject(
+  paths: readonly string[],
+  options: ScanOptions,
+  onFile: (file: ScannedFile) => void,
+): { problems: FileProblem[]; stats: ScanStats; files: string[] } {
+  const modules = new ProjectModules(options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+  const { problems, stats, files, toAnalyze } = planScan(paths, options, modules);
+  for (const { file, text } of toAnalyze) {
+    const { scanned, problem } = analyzeFile(file, text, modules);
+    if (problem) problems.push(problem);
+    onFile(scanned);
+  }
+  return { problems, stats, files };
 }
 
 const IMPORT_SPECIFIER = /(?:from\s*|import\s*\(\s*|require\s*\(\s*)['"]([^'"]+)['"]/g;
