@@ -1,17 +1,18 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { decodeRankFile, RankTable } from './rank-table.js';
 import type { TiktokenBPE } from 'js-tiktoken/lite';
 
 export type EncodingName = 'o200k_base' | 'cl100k_base';
 
-// createRequire loads only the one rank table we need, synchronously and lazily; importing the
-// package root would parse every encoding's table up front.
+// The rank files `npm run build` writes (scripts/build-rank-tables.mjs); without them, the table is
+// built from js-tiktoken's rank module, loaded through createRequire so only that one table is parsed.
 const require = createRequire(import.meta.url);
+const RANK_FILES = new URL('../../ranks/', import.meta.url);
 
 interface Encoder {
   pattern: RegExp;
-  /** Rank of each token, keyed by its bytes as a latin1 string (one character per byte). */
-  ranks: Map<string, number>;
-  longestToken: number;
+  table: RankTable;
 }
 
 const encoders = new Map<EncodingName, Encoder>();
@@ -20,34 +21,25 @@ const utf8 = new TextEncoder();
 function encoderFor(encoding: EncodingName): Encoder {
   let encoder = encoders.get(encoding);
   if (encoder === undefined) {
-    const bpe = require(`js-tiktoken/ranks/${encoding}`) as TiktokenBPE;
-    const ranks = rankMap(bpe);
-    let longestToken = 0;
-    for (const key of ranks.keys()) if (key.length > longestToken) longestToken = key.length;
-    encoder = { pattern: new RegExp(bpe.pat_str, 'gu'), ranks, longestToken };
+    const loaded = readRankFile(encoding) ?? tiktokenRanks(encoding);
+    encoder = { pattern: new RegExp(loaded.pattern, 'gu'), table: loaded.table };
     encoders.set(encoding, encoder);
   }
   return encoder;
 }
 
-/**
- * The rank table as js-tiktoken reads it (`Tiktoken` constructor: lines of "! offset token…" with
- * base64 tokens, later duplicates winning), without its reverse map, intermediate object and
- * comma-joined keys: this is what a lint run pays before counting its first prompt.
- */
-function rankMap(bpe: TiktokenBPE): Map<string, number> {
-  const ranks = new Map<string, number>();
-  for (const line of bpe.bpe_ranks.split('\n')) {
-    if (!line) continue;
-    const fields = line.split(' ');
-    const offset = Number.parseInt(fields[1]!, 10);
-    for (let i = 2; i < fields.length; i++) ranks.set(Buffer.from(fields[i]!, 'base64').toString('latin1'), offset + i - 2);
+function readRankFile(encoding: EncodingName): { table: RankTable; pattern: string } | undefined {
+  try {
+    return decodeRankFile(readFileSync(new URL(`${encoding}.bin`, RANK_FILES)));
+  } catch {
+    return undefined;
   }
-  return ranks;
 }
 
-function key(bytes: Uint8Array, start: number, end: number): string {
-  return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+/** The same table straight from js-tiktoken, for a build without rank files. */
+export function tiktokenRanks(encoding: EncodingName): { table: RankTable; pattern: string } {
+  const bpe = require(`js-tiktoken/ranks/${encoding}`) as TiktokenBPE;
+  return { table: RankTable.fromTiktoken(bpe.bpe_ranks), pattern: bpe.pat_str };
 }
 
 /**
@@ -58,7 +50,7 @@ function key(bytes: Uint8Array, start: number, end: number): string {
 function mergeCount(bytes: Uint8Array, encoder: Encoder): number {
   const n = bytes.length;
   if (n <= 1) return n;
-  const { ranks, longestToken } = encoder;
+  const { table } = encoder;
   const start = new Int32Array(n);
   const end = new Int32Array(n);
   const prev = new Int32Array(n);
@@ -105,9 +97,9 @@ function mergeCount(bytes: Uint8Array, encoder: Encoder): number {
   };
   const pair = (left: number): void => {
     const right = next[left]!;
-    if (right < 0 || end[right]! - start[left]! > longestToken) return;
-    const rank = ranks.get(key(bytes, start[left]!, end[right]!));
-    if (rank !== undefined) push([rank, start[left]!, left, version[left]!]);
+    if (right < 0) return;
+    const rank = table.rank(bytes, start[left]!, end[right]!);
+    if (rank >= 0) push([rank, start[left]!, left, version[left]!]);
   };
   for (let i = 0; i + 1 < n; i++) pair(i);
   let parts = n;
@@ -142,7 +134,7 @@ export function countTokens(text: string, encoding: EncodingName): number {
   for (const match of text.matchAll(encoder.pattern)) {
     const piece = match[0];
     const bytes = utf8.encode(piece);
-    count += bytes.length <= encoder.longestToken && encoder.ranks.has(key(bytes, 0, bytes.length)) ? 1 : mergeCount(bytes, encoder);
+    count += encoder.table.rank(bytes, 0, bytes.length) >= 0 ? 1 : mergeCount(bytes, encoder);
   }
   return count;
 }
