@@ -8,9 +8,14 @@ interface Tally {
   warnings: number;
 }
 
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const cents = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const small = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 2 });
+// Built on first use: creating them costs a run that never prints markdown (a pre-commit hook) about 8 ms.
+let formats: { integer: Intl.NumberFormat; cents: Intl.NumberFormat; small: Intl.NumberFormat } | undefined;
+const numberFormats = () =>
+  (formats ??= {
+    integer: new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }),
+    cents: new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    small: new Intl.NumberFormat('en-US', { maximumSignificantDigits: 2 }),
+  });
 
 export function formatMarkdown(results: readonly LintResult[], context: FormatContext): string {
   const t = totals(results);
@@ -67,12 +72,12 @@ export function formatMarkdown(results: readonly LintResult[], context: FormatCo
 
   if (tokens !== undefined || dollars !== undefined) {
     out.push('', '### At stake', '');
-    if (tokens !== undefined) out.push(`- Prompt tokens: ${integer.format(tokens)} per call`);
+    if (tokens !== undefined) out.push(`- Prompt tokens: ${numberFormats().integer.format(tokens)} per call`);
     if (dollars !== undefined) {
       const per =
         context.callsPerDay === undefined
           ? 'per 1,000 calls'
-          : `per month (at ${integer.format(context.callsPerDay)} calls per day)`;
+          : `per month (at ${numberFormats().integer.format(context.callsPerDay)} calls per day)`;
       out.push(`- Cost: ${money(dollars)} ${per}`);
     }
   }
@@ -85,7 +90,7 @@ function count(tally: Tally): number {
 
 function money(amount: number): string {
   const abs = Math.abs(amount);
-  const digits = abs >= 1 || abs === 0 ? cents.format(abs) : small.format(abs);
+  const digits = abs >= 1 || abs === 0 ? numberFormats().cents.format(abs) : numberFormats().small.format(abs);
   return `${amount < 0 ? '-' : ''}$${digits}`;
 }
 

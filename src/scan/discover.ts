@@ -1,6 +1,6 @@
 import { type Dirent, existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import fg from 'fast-glob';
+import { createRequire } from 'node:module';
 import ignore, { type Ignore } from 'ignore';
 import { SOURCE_EXTENSIONS } from './parse.js';
 
@@ -87,6 +87,7 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
       else files.add(absolute);
       continue;
     }
+    const fg = fastGlob();
     if (fg.isDynamicPattern(input)) {
       const matches = fg.sync(input.split(sep).join('/'), {
         cwd,
@@ -102,6 +103,13 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
     throw new UsageError(`No such file or directory: ${input}`);
   }
   return { files: [...files].sort(), problems };
+}
+
+// Loaded on first use: most runs name folders, not globs, and fast-glob costs about 10 ms to load.
+const require = createRequire(import.meta.url);
+let fastGlobModule: typeof import('fast-glob') | undefined;
+function fastGlob(): typeof import('fast-glob') {
+  return (fastGlobModule ??= require('fast-glob') as typeof import('fast-glob'));
 }
 
 function loadIgnore(dir: string, file: string): IgnoreLayer {
