@@ -30,6 +30,8 @@ const STRUCTURED: Partial<Record<ApiFamily, string[][]>> = {
   langchain: [['response_format'], ['tool_choice']],
 };
 
+const MAX_BRANCHES = 8;
+
 export class RequestReader {
   private readonly values: Array<{ layer: Layer; value: Value }>;
 
@@ -48,20 +50,45 @@ export class RequestReader {
 
   lookup(paths: readonly (readonly string[])[]): Lookup {
     if (this.match.opaque) return { state: 'unknown', why: 'binding' };
+    const result = this.lookupIn(this.values.map((entry) => entry.value), paths);
+    if (result.state !== 'unknown' || result.why !== 'conditional') return result;
+    // `...(reasoning ? { max_completion_tokens: n } : { max_tokens: n })` sends a cap either way:
+    // judge each combination of branches on its own.
+    const worlds = this.branchCombinations();
+    if (!worlds) return result;
+    const outcomes = worlds.map((values) => this.lookupIn(values, paths));
+    if (outcomes.every((outcome) => outcome.state === 'absent')) return { state: 'absent' };
+    if (!outcomes.every((outcome) => outcome.state === 'present')) return result;
+    const [first, ...rest] = outcomes as Array<Extract<Lookup, { state: 'present' }>>;
+    const sameNumber = first!.value.k === 'number' && rest.every((outcome) => outcome.value.k === 'number' && outcome.value.value === (first!.value as { value: number }).value);
+    return sameNumber ? first! : { ...first!, value: { k: 'unknown', why: 'conditional' } };
+  }
+
+  private branchCombinations(): Value[][] | undefined {
+    let worlds: Value[][] = [[]];
+    for (const { value } of this.values) {
+      const branches = this.ev.branches(value, MAX_BRANCHES);
+      if (!branches || worlds.length * branches.length > MAX_BRANCHES) return undefined;
+      worlds = worlds.flatMap((world) => branches.map((branch) => [...world, branch]));
+    }
+    return worlds;
+  }
+
+  private lookupIn(values: readonly Value[], paths: readonly (readonly string[])[]): Lookup {
     let unknown: Lookup | undefined;
     for (const path of paths) {
-      const result = this.lookupPath(path);
+      const result = this.lookupPath(values, path);
       if (result.state === 'present') return result;
       if (result.state === 'unknown') unknown ??= result;
     }
     return unknown ?? { state: 'absent' };
   }
 
-  private lookupPath(path: readonly string[]): Lookup {
+  private lookupPath(values: readonly Value[], path: readonly string[]): Lookup {
     const param = path.join('.');
     let present: Lookup | undefined;
     let unknown: Lookup | undefined;
-    for (const { value } of this.values) {
+    for (const value of values) {
       let current: Value = value;
       let result: Lookup | undefined;
       for (const [i, key] of path.entries()) {

@@ -34,7 +34,14 @@ export type Value =
   | { k: 'number'; value: number }
   | { k: 'boolean'; value: boolean }
   | { k: 'nullish'; node?: ts.Node }
-  | { k: 'object'; node: ts.ObjectLiteralExpression; ctx: ModuleContext; mutations?: Map<string, ts.Expression | null> }
+  | {
+      k: 'object';
+      node: ts.ObjectLiteralExpression;
+      ctx: ModuleContext;
+      mutations?: Map<string, ts.Expression | null>;
+      /** One branch of a conditional spread (`...(c ? a : b)`) chosen, per spread element. */
+      branch?: ReadonlyMap<ts.Node, Value>;
+    }
   | { k: 'array'; node: ts.ArrayLiteralExpression; ctx: ModuleContext }
   | { k: 'function'; node: ts.SignatureDeclaration; ctx: ModuleContext }
   | { k: 'class'; node: ts.ClassLikeDeclaration; ctx: ModuleContext }
@@ -469,7 +476,8 @@ export class Evaluator {
     let result: PropertyLookup = { state: 'absent' };
     for (const element of value.node.properties) {
       if (ts.isSpreadAssignment(element)) {
-        const inner = this.property(this.evaluate(element.expression, value.ctx, depth), key, depth + 1);
+        const spread = value.branch?.get(element) ?? this.evaluate(element.expression, value.ctx, depth);
+        const inner = this.property(spread, key, depth + 1);
         // An explicit key before an opaque spread is still sent unless the spread overrides it.
         if (inner.state === 'present') result = inner;
         else if (inner.state === 'unknown' && result.state !== 'present') result = inner;
@@ -493,6 +501,27 @@ export class Evaluator {
     if (mutation) result = presence(this.evaluate(mutation, value.ctx, depth), mutation, mutation, value.ctx);
     else if (value.mutations?.has('*') && result.state === 'absent') result = { state: 'unknown', why: 'binding' };
     return result;
+  }
+
+  /**
+   * The values an object-like value can take when it picks between whole option sets: the options
+   * of a conditional, or one object per combination of its conditional spreads. Undefined past
+   * `limit` combinations.
+   */
+  branches(value: Value, limit: number): Value[] | undefined {
+    if (value.k === 'either') return value.options.length <= limit ? value.options : undefined;
+    if (value.k !== 'object') return [value];
+    let variants: Array<Extract<Value, { k: 'object' }>> = [value];
+    for (const element of value.node.properties) {
+      if (!ts.isSpreadAssignment(element)) continue;
+      const spread = this.evaluate(element.expression, value.ctx);
+      if (spread.k !== 'either') continue;
+      if (variants.length * spread.options.length > limit) return undefined;
+      variants = variants.flatMap((variant) =>
+        spread.options.map((option) => ({ ...variant, branch: new Map([...(variant.branch ?? []), [element, option]]) })),
+      );
+    }
+    return variants;
   }
 
   /** The elements of an array-like value, or undefined when they cannot be listed. */

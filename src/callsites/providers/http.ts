@@ -28,6 +28,8 @@ const ENDPOINTS: Endpoint[] = [
   { pattern: /^https?:\/\/api\.cohere\.(?:com|ai)\/v1\/(?:chat|generate)\b/, family: 'cohere-v1' },
   { pattern: /^https?:\/\/[\w.-]+:11434\/api\/chat\b/, family: 'ollama-chat' },
   { pattern: /^https?:\/\/[\w.-]+:11434\/api\/generate\b/, family: 'ollama-generate' },
+  // Any other server of the OpenAI chat protocol: gateways, vLLM, llama.cpp, LM Studio, resellers.
+  { pattern: /^https?:\/\/[^/?#\0]+(?:\/[^?#\0]*)?\/v1\/chat\/completions\/?(?:$|\?)/, family: 'openai-chat' },
 ];
 
 /** The URL an expression builds, with dynamic parts as `\0`; undefined when it does not start static. */
