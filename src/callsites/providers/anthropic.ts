@@ -6,6 +6,8 @@ const CLIENTS: Record<string, RegExp> = {
   '@anthropic-ai/sdk': /^(default|Anthropic|Client)$/,
   '@anthropic-ai/bedrock-sdk': /^(default|AnthropicBedrock|AnthropicBedrockMantle)$/,
   '@anthropic-ai/vertex-sdk': /^(default|AnthropicVertex)$/,
+  '@anthropic-ai/foundry-sdk': /^(default|AnthropicFoundry)$/,
+  '@anthropic-ai/google-cloud-sdk': /^(default|AnthropicGoogleCloud|AnthropicVertex)$/,
 };
 const MESSAGES = /^:new\.(?:beta\.)?messages\.(create|stream|parse|toolRunner)$/;
 const BATCHES = /^:new\.(?:beta\.)?messages\.batches\.create$/;
@@ -13,7 +15,7 @@ const LEGACY = /^:new\.completions\.create$/;
 
 export const anthropic: ProviderAdapter = {
   id: 'anthropic',
-  modules: /^@anthropic-ai\/(sdk|bedrock-sdk|vertex-sdk)$/,
+  modules: /^@anthropic-ai\/(sdk|bedrock-sdk|vertex-sdk|foundry-sdk|google-cloud-sdk)$/,
   match(info) {
     const clients = CLIENTS[info.chain.module];
     if (!clients?.test(info.exportName)) return undefined;

@@ -9,7 +9,10 @@ import type { ProviderAdapter } from './types.js';
 // call options are request layers, in that order.
 
 const MODULES = /^(@langchain\/[\w-]+|langchain)(\/.*)?$/;
-const MODEL_CLASS = /^(Chat\w+|AzureChatOpenAI|OpenAI|AzureOpenAI|Ollama|Cohere|Bedrock|Fireworks|TogetherAI|MistralAI|BaseChatModel|BaseLanguageModel|BaseLLM)$/;
+const MODEL_CLASS =
+  /^(Chat\w+|AzureChatOpenAI|OpenAI|AzureOpenAI|Ollama|Cohere|Bedrock|Fireworks|TogetherAI|MistralAI|VertexAI|GoogleVertexAI|CloudflareWorkersAI|HuggingFaceInference|Replicate|AI21|WatsonxLLM|DeepInfraLLM|BaseChatModel|BaseLanguageModel|BaseLLM)$/;
+// Agent factories that take the model as an instance or as a "provider:model" id.
+const AGENT_FACTORIES = /^(createAgent|createReactAgent)$/;
 const MODEL_MODULE = /\/(llms|chat_models)(\/|$)/;
 const RUN_METHODS = /^(invoke|stream|batch|streamEvents|streamLog|call|run|predict|predictMessages|generate)$/;
 // Methods that derive a runnable from a model; anything else reached from a model is not a request.
@@ -103,16 +106,12 @@ function findModel(ev: Evaluator, chain: Chain, depth: number): { model: ModelRe
   if (exportName === 'initChatModel' && first?.kind === 'call') {
     const id = first.args[0] ? ev.evaluate(first.args[0], first.ctx) : undefined;
     const fields = first.args[1] ? { expression: first.args[1], ctx: first.ctx, role: 'settings' as const } : undefined;
-    const name = id?.k === 'string' ? id.value : '';
-    return {
-      model: {
-        className: name.includes(':') ? `Chat${name.split(':')[0]}` : guessClass(name),
-        ...(fields ? { fields } : {}),
-        ...(id ? { positionalModel: id.k === 'string' ? { state: 'present' as const, value: id.value } : { state: 'unknown' as const } } : {}),
-        derived: steps.slice(1),
-      },
-      templates,
-    };
+    return { model: { ...modelFromId(id), ...(fields ? { fields } : {}), derived: steps.slice(1) }, templates };
+  }
+  if (AGENT_FACTORIES.test(exportName) && first?.kind === 'call' && first.args[0]) {
+    // `createAgent({ model: 'openai:gpt-4o', tools })` builds the model from the id, with no settings.
+    const model = ev.property(ev.evaluate(first.args[0], first.ctx), 'model');
+    if (model.state === 'present' && model.value.k === 'string') return { model: { ...modelFromId(model.value), derived: [] }, templates };
   }
   if (/PromptTemplate$/.test(exportName) && steps[0]?.kind === 'prop' && steps[0].name === 'fromMessages' && steps[1]?.kind === 'call' && steps[1].args[0]) {
     templates.push({ expression: steps[1].args[0], ctx: steps[1].ctx, role: 'request' });
@@ -161,6 +160,15 @@ function modelFields(ev: Evaluator, className: string, ctor: Extract<Step, { kin
   }
   // A model known only from a type annotation was configured elsewhere: its fields are unknown.
   return ctor.node ? { className } : { className, configuredElsewhere: true };
+}
+
+/** A model named by id (`initChatModel('anthropic:claude-…')`): the class is guessed for the vendor only. */
+function modelFromId(id: Value | undefined): Omit<ModelRef, 'derived'> {
+  const name = id?.k === 'string' ? id.value : '';
+  return {
+    className: name.includes(':') ? `Chat${name.split(':')[0]}` : guessClass(name),
+    ...(id ? { positionalModel: id.k === 'string' ? { state: 'present' as const, value: id.value } : { state: 'unknown' as const } } : {}),
+  };
 }
 
 function guessClass(model: string): string {

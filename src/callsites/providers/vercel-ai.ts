@@ -1,31 +1,42 @@
 import type ts from '#typescript';
-import type { Layer, SdkMatch } from '../chain.js';
+import type { Chain, Layer, SdkMatch } from '../chain.js';
 import { chainRoot, signature } from '../chain.js';
 import type { Evaluator } from '../values.js';
 import { type ProviderAdapter, callArg } from './types.js';
 
 const FUNCTIONS = /^(generateText|streamText|generateObject|streamObject|streamUI|experimental_streamTextLowMemory)$/;
-const AGENTS = /^(ToolLoopAgent|Experimental_Agent|Agent)$/;
+const AGENTS = /^(ToolLoopAgent|Experimental_Agent|Agent|WorkflowAgent)$/;
+// Helpers that run an agent's stream() inside the SDK: the helper call is where generation starts.
+const AGENT_RUNNERS = /^(createAgentUIStreamResponse|createAgentUIStream|pipeAgentUIStreamToResponse)$/;
 
 export const vercelAi: ProviderAdapter = {
   id: 'vercel-ai',
-  modules: /^ai(\/rsc)?$/,
-  directCalls: FUNCTIONS,
+  modules: /^(ai(\/rsc)?|@ai-sdk\/(rsc|workflow))$/,
+  directCalls: new RegExp(`${FUNCTIONS.source}|${AGENT_RUNNERS.source}`),
   match(info) {
     let layers: Layer[];
     let api: string;
+    let opaque = false;
     if (FUNCTIONS.test(info.exportName) && info.signature === '') {
       layers = callArg(info);
       api = info.exportName;
     } else if (AGENTS.test(info.exportName) && /^:new\.(generate|stream)$/.test(info.signature)) {
-      const ctor = info.chain.steps.find((step) => step.kind === 'new');
-      layers = [...(ctor?.kind === 'new' && ctor.args[0] ? [{ expression: ctor.args[0], ctx: ctor.ctx, role: 'settings' as const }] : []), ...callArg(info)];
+      layers = [...agentSettings(info.chain), ...callArg(info)];
       api = `${info.exportName}.${info.signature.slice(':new.'.length)}`;
+    } else if (AGENT_RUNNERS.test(info.exportName) && info.signature === '') {
+      const arg = info.call.arguments[0];
+      const agent = arg ? info.ev.property(info.ev.evaluate(arg, info.ctx), 'agent') : undefined;
+      const value = agent?.state === 'present' ? agent.value : undefined;
+      // An agent built elsewhere is still run here; what it sends is then unknown.
+      layers = value?.k === 'chain' && AGENTS.test(chainRoot(value).exportName) ? agentSettings(value) : [];
+      opaque = layers.length === 0;
+      api = info.exportName;
     } else {
       return undefined;
     }
     const model = modelOf(info.ev, layers);
-    const match: SdkMatch = { provider: 'vercel-ai', family: 'ai-sdk', api, sdk: 'ai', layers };
+    if (model.mock) return undefined;
+    const match: SdkMatch = { provider: 'vercel-ai', family: 'ai-sdk', api, sdk: 'ai', layers, ...(opaque ? { opaque: true } : {}) };
     if (/Object$/.test(api)) match.structured = true;
     if (model.vendor) match.modelVendor = model.vendor;
     if (model.id !== undefined || model.state === 'unknown') match.modelFromChain = { state: model.state, ...(model.id !== undefined ? { value: model.id } : {}) };
@@ -40,6 +51,14 @@ interface ModelInfo {
   id?: string;
   vendor?: string;
   responses?: boolean;
+  /** A test double (`new MockLanguageModelV3()` from `ai/test`): no request is ever sent. */
+  mock?: boolean;
+}
+
+/** The constructor settings of `new ToolLoopAgent({...})` as a layer. */
+function agentSettings(chain: Chain): Layer[] {
+  const ctor = chain.steps.find((step) => step.kind === 'new');
+  return ctor?.kind === 'new' && ctor.args[0] ? [{ expression: ctor.args[0], ctx: ctor.ctx, role: 'settings' }] : [];
 }
 
 /** `openai('gpt-4o')`, `anthropic('claude-…')`, `createOpenAI({…}).chat('…')` or a gateway string. */
@@ -54,6 +73,7 @@ function modelOf(ev: Evaluator, layers: Layer[]): ModelInfo {
       const slash = value.value.indexOf('/');
       return { state: 'present', id: value.value, ...(slash > 0 ? { vendor: value.value.slice(0, slash) } : {}) };
     }
+    if (value.k === 'chain' && (value.module === 'ai/test' || /^Mock/.test(chainRoot(value).exportName))) return { state: 'present', mock: true };
     if (value.k !== 'chain' || !value.module.startsWith('@ai-sdk/')) return { state: 'present' };
     const vendor = value.module.slice('@ai-sdk/'.length);
     const { steps } = chainRoot(value);
