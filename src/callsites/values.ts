@@ -47,7 +47,15 @@ export type Value =
   | { k: 'class'; node: ts.ClassLikeDeclaration; ctx: ModuleContext }
   | { k: 'json'; inner: Value }
   | { k: 'either'; options: Value[] }
-  | { k: 'unknown'; why: UnknownReason; node?: ts.Node; ctx?: ModuleContext; primitive?: boolean };
+  | {
+      k: 'unknown';
+      why: UnknownReason;
+      node?: ts.Node;
+      ctx?: ModuleContext;
+      primitive?: boolean;
+      /** The declared type of an untyped-at-runtime value (`{ llm }: { llm: BaseChatModel }`), for its members. */
+      type?: ts.TypeNode;
+    };
 
 export const GLOBAL_MODULE = '#global';
 const MAX_DEPTH = 14;
@@ -225,14 +233,14 @@ export class Evaluator {
       case 'class':
         return { k: 'class', node: binding.node, ctx };
       case 'parameter': {
-        const type = binding.path.length === 0 ? binding.node.type : undefined;
+        const type = binding.node.type && memberType(binding.node.type, binding.path, ctx);
         if (type) {
           const typed = this.typeValue(type, ctx, depth);
           if (typed) return typed;
         }
         // A parameter typed `string` is a prompt, never an options object.
         const primitive = !!type && isPrimitiveType(type);
-        return { k: 'unknown', why: 'parameter', node: at ?? binding.node, ctx, ...(primitive ? { primitive } : {}) };
+        return { k: 'unknown', why: 'parameter', node: at ?? binding.node, ctx, ...(primitive ? { primitive } : type ? { type } : {}) };
       }
     }
   }
@@ -268,6 +276,8 @@ export class Evaluator {
       return undefined;
     }
     if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return undefined;
+    // `Promise<OpenAI>`: what an awaited getter or field holds (`await` is unwrapped where it is read).
+    if (type.typeName.text === 'Promise' && type.typeArguments?.length === 1) return this.typeValue(type.typeArguments[0]!, ctx, depth + 1);
     const binding = lookupBinding(ctx.index, type.typeName.text, type.pos);
     if (binding?.kind !== 'import') return undefined;
     let root: Value = { k: 'chain', module: normalizeModule(binding.module), name: binding.imported, steps: [] };
@@ -307,7 +317,11 @@ export class Evaluator {
     const base = this.evaluate(receiver, ctx, depth);
     if (base.k === 'chain') return { ...base, steps: [...base.steps, { kind: 'prop', name: key }] };
     if (base.k === 'class') return this.staticMember(base, key, depth);
-    if (base.k === 'unknown') return { k: 'unknown', why: base.why, node, ctx };
+    if (base.k === 'unknown') {
+      const type = base.type && memberType(base.type, [key], ctx);
+      const typed = type && this.typeValue(type, ctx, depth);
+      return typed ?? { k: 'unknown', why: base.why, node, ctx, ...(type ? { type } : {}) };
+    }
     return this.path(base, [key], depth);
   }
 
@@ -339,7 +353,9 @@ export class Evaluator {
           typed ??= this.typeValue(member.type, ctx, depth);
         }
       } else if ((ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member)) && name === key) {
-        return ts.isGetAccessorDeclaration(member) ? this.returnValue(member, ctx, depth) : { k: 'function', node: member, ctx };
+        if (!ts.isGetAccessorDeclaration(member)) return { k: 'function', node: member, ctx };
+        const returned = this.returnValue(member, ctx, depth);
+        return returned.k === 'unknown' && member.type ? (this.typeValue(member.type, ctx, depth) ?? returned) : returned;
       } else if (ts.isConstructorDeclaration(member)) {
         for (const parameter of member.parameters) {
           if (ts.isIdentifier(parameter.name) && parameter.name.text === key && ts.getModifiers(parameter)?.length && parameter.type) {
@@ -568,6 +584,35 @@ export function normalizeModule(specifier: string): string {
 
 function declaredWithInitializer(classNode: ts.ClassLikeDeclaration, key: string): boolean {
   return classNode.members.some((member) => ts.isPropertyDeclaration(member) && propertyNameText(member.name) === key && member.initializer !== undefined);
+}
+
+/**
+ * The declared type at `path` inside `type`: through type literals and interfaces or type aliases
+ * declared at the top of the same file. Undefined when the path leaves what is written there.
+ */
+function memberType(type: ts.TypeNode, path: readonly string[], ctx: ModuleContext): ts.TypeNode | undefined {
+  let current: ts.TypeNode | undefined = type;
+  for (const key of path) {
+    const members = current && typeMembers(current, ctx);
+    const member = members?.find((m) => ts.isPropertySignature(m) && propertyNameText(m.name) === key) as ts.PropertySignature | undefined;
+    current = member?.type;
+    if (!current) return undefined;
+  }
+  return current;
+}
+
+function typeMembers(type: ts.TypeNode, ctx: ModuleContext, depth = 0): readonly ts.TypeElement[] | undefined {
+  if (depth > 4) return undefined;
+  if (ts.isTypeLiteralNode(type)) return type.members;
+  if (ts.isParenthesizedTypeNode(type)) return typeMembers(type.type, ctx, depth + 1);
+  if (ts.isIntersectionTypeNode(type)) return type.types.flatMap((part) => typeMembers(part, ctx, depth + 1) ?? []);
+  if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return undefined;
+  const name = type.typeName.text;
+  for (const statement of ctx.sourceFile.statements) {
+    if (ts.isInterfaceDeclaration(statement) && statement.name.text === name) return statement.members;
+    if (ts.isTypeAliasDeclaration(statement) && statement.name.text === name) return typeMembers(statement.type, ctx, depth + 1);
+  }
+  return undefined;
 }
 
 function isPrimitiveType(type: ts.TypeNode): boolean {
