@@ -9,7 +9,17 @@ const { SyntaxKind, forEachChild, isFunctionLike } = ts;
 
 export type Binding =
   | { kind: 'import'; name: string; module: string; imported: string /* 'default' | '*' | export name */; pos: number }
-  | { kind: 'variable'; name: string; node: ts.VariableDeclaration; init?: ts.Expression; path: string[]; isConst: boolean; scope: ScopeRange }
+  | {
+      kind: 'variable';
+      name: string;
+      node: ts.VariableDeclaration;
+      init?: ts.Expression;
+      path: string[];
+      isConst: boolean;
+      scope: ScopeRange;
+      /** How many branches, loops and functions enclose the declaration (see Mutation.depth). */
+      depth: number;
+    }
   | { kind: 'function'; name: string; node: ts.FunctionDeclaration; scope: ScopeRange }
   | { kind: 'class'; name: string; node: ts.ClassDeclaration; scope: ScopeRange }
   | { kind: 'parameter'; name: string; node: ts.ParameterDeclaration; path: string[]; scope: ScopeRange };
@@ -20,8 +30,8 @@ export interface FileIndex {
   bindings: Map<string, Binding[]>;
   /** Expressions assigned to a name after its declaration (`client = new OpenAI()`). */
   assignments: Map<string, ts.Expression[]>;
-  /** Keys assigned on an object held by a name (`params.max_tokens = 5`); '*' = opaque mutation. */
-  mutations: Map<string, Map<string, ts.Expression | null>>;
+  /** Keys assigned on objects held by a name (`params.max_tokens = 5`), in source order; key '*' = opaque. */
+  mutations: Map<string, Mutation[]>;
   /** Exported names → local expression or binding name. */
   exports: Map<string, ExportTarget>;
   /** `export * from './x'` specifiers. */
@@ -34,6 +44,15 @@ export interface FileIndex {
   thisBoundaries: Array<{ pos: number; end: number }>;
   /** Named functions and methods with their extent. */
   namedFunctions: Array<{ name: string; pos: number; end: number }>;
+}
+
+export interface Mutation {
+  key: string;
+  /** Null for an opaque change (`Object.assign(params, x)`, a computed key, `delete`). */
+  expression: ts.Expression | null;
+  /** Branches, loops and functions around the assignment: deeper than the declaration means it may not run. */
+  depth: number;
+  pos: number;
 }
 
 export type ExportTarget =
@@ -82,6 +101,7 @@ export function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
     namedFunctions: [],
   };
   const scopes: ScopeRange[] = [[sourceFile.pos, sourceFile.end]];
+  let depth = 0;
   const currentScope = (): ScopeRange => scopes[scopes.length - 1]!;
 
   const addBindingNames = (
@@ -150,7 +170,7 @@ export function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
         for (const declaration of statement.declarationList.declarations) {
           addBindingNames(declaration.name, [], (identifier, path) => {
             push(index.bindings, identifier.text, {
-              kind: 'variable', name: identifier.text, node: declaration, init: declaration.initializer, path, isConst, scope: currentScope(),
+              kind: 'variable', name: identifier.text, node: declaration, init: declaration.initializer, path, isConst, scope: currentScope(), depth,
             });
             if (exported) index.exports.set(identifier.text, { kind: 'local', name: identifier.text });
           });
@@ -164,7 +184,7 @@ export function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
         for (const declaration of (node as ts.VariableDeclarationList).declarations) {
           addBindingNames(declaration.name, [], (identifier, path) => {
             push(index.bindings, identifier.text, {
-              kind: 'variable', name: identifier.text, node: declaration, init: undefined, path, isConst: false, scope: currentScope(),
+              kind: 'variable', name: identifier.text, node: declaration, init: undefined, path, isConst: false, scope: currentScope(), depth,
             });
           });
         }
@@ -192,7 +212,16 @@ export function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
       }
       case SyntaxKind.BinaryExpression: {
         const binary = node as ts.BinaryExpression;
-        if (binary.operatorToken.kind === SyntaxKind.EqualsToken) recordAssignment(index, binary.left, binary.right);
+        const operator = binary.operatorToken.kind;
+        if (operator === SyntaxKind.EqualsToken) recordAssignment(index, binary.left, binary.right, depth);
+        if (LOGICAL_OPERATORS.has(operator)) {
+          // The right side runs only sometimes.
+          visit(binary.left);
+          depth++;
+          visit(binary.right);
+          depth--;
+          return;
+        }
         break;
       }
       case SyntaxKind.CallExpression: {
@@ -201,13 +230,13 @@ export function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
         const callee = call.expression;
         if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'assign' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object') {
           const target = call.arguments[0];
-          if (target && ts.isIdentifier(target)) markOpaqueMutation(index, target.text);
+          if (target && ts.isIdentifier(target)) markOpaqueMutation(index, target.text, target.pos);
         }
         break;
       }
       case SyntaxKind.DeleteExpression: {
         const target = (node as ts.DeleteExpression).expression;
-        if (ts.isPropertyAccessExpression(target) && ts.isIdentifier(target.expression)) markOpaqueMutation(index, target.expression.text);
+        if (ts.isPropertyAccessExpression(target) && ts.isIdentifier(target.expression)) markOpaqueMutation(index, target.expression.text, target.pos);
         break;
       }
       case SyntaxKind.CatchClause: {
@@ -215,7 +244,7 @@ export function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
         if (declaration) {
           addBindingNames(declaration.name, [], (identifier, path) => {
             push(index.bindings, identifier.text, {
-              kind: 'variable', name: identifier.text, node: declaration, init: undefined, path, isConst: false, scope: [node.pos, node.end],
+              kind: 'variable', name: identifier.text, node: declaration, init: undefined, path, isConst: false, scope: [node.pos, node.end], depth,
             });
           });
         }
@@ -235,8 +264,11 @@ export function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
       index.classRanges.push({ node: node as ts.ClassLikeDeclaration, pos: node.pos, end: node.end });
     }
     const opens = (flags & OPENS_SCOPE) !== 0;
+    const branches = (flags & BRANCHES) !== 0;
     if (opens) scopes.push([node.pos, node.end]);
+    if (branches) depth++;
     forEachChild(node, visit);
+    if (branches) depth--;
     if (opens) scopes.pop();
   };
   forEachChild(sourceFile, visit);
@@ -247,6 +279,29 @@ const SKIP = 1;
 const OPENS_SCOPE = 2;
 const FUNCTION_LIKE = 4;
 const RECORDED = 8;
+const BRANCHES = 16;
+
+// What runs inside these may not run at all.
+const BRANCH_KINDS = [
+  SyntaxKind.IfStatement,
+  SyntaxKind.ConditionalExpression,
+  SyntaxKind.ForStatement,
+  SyntaxKind.ForOfStatement,
+  SyntaxKind.ForInStatement,
+  SyntaxKind.WhileStatement,
+  SyntaxKind.DoStatement,
+  SyntaxKind.CaseClause,
+  SyntaxKind.DefaultClause,
+  SyntaxKind.CatchClause,
+];
+const LOGICAL_OPERATORS = new Set([
+  SyntaxKind.AmpersandAmpersandToken,
+  SyntaxKind.BarBarToken,
+  SyntaxKind.QuestionQuestionToken,
+  SyntaxKind.AmpersandAmpersandEqualsToken,
+  SyntaxKind.BarBarEqualsToken,
+  SyntaxKind.QuestionQuestionEqualsToken,
+]);
 
 const SCOPE_KINDS = [
   SyntaxKind.Block,
@@ -283,9 +338,10 @@ const KIND_FLAGS = (() => {
     if ((kind >= SyntaxKind.FirstTypeNode && kind <= SyntaxKind.LastTypeNode) || kind === SyntaxKind.InterfaceDeclaration || kind === SyntaxKind.TypeAliasDeclaration) {
       flags[kind] = SKIP;
     } else if (isFunctionLike({ kind } as ts.Node)) {
-      flags[kind] = FUNCTION_LIKE | OPENS_SCOPE;
+      flags[kind] = FUNCTION_LIKE | OPENS_SCOPE | BRANCHES;
     }
   }
+  for (const kind of BRANCH_KINDS) flags[kind]! |= BRANCHES;
   for (const kind of SCOPE_KINDS) flags[kind]! |= OPENS_SCOPE;
   for (const kind of RECORDED_KINDS) flags[kind]! |= RECORDED;
   return flags;
@@ -325,7 +381,7 @@ function recordExport(index: FileIndex, node: ts.ExportDeclaration): void {
   }
 }
 
-function recordAssignment(index: FileIndex, left: ts.Expression, right: ts.Expression): void {
+function recordAssignment(index: FileIndex, left: ts.Expression, right: ts.Expression, depth: number): void {
   if (ts.isIdentifier(left)) {
     push(index.assignments, left.text, right);
   } else if ((ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) && ts.isIdentifier(left.expression)) {
@@ -334,16 +390,12 @@ function recordAssignment(index: FileIndex, left: ts.Expression, right: ts.Expre
       : ts.isStringLiteralLike(left.argumentExpression)
         ? left.argumentExpression.text
         : '*';
-    let keys = index.mutations.get(left.expression.text);
-    if (!keys) index.mutations.set(left.expression.text, (keys = new Map()));
-    keys.set(key, key === '*' ? null : right);
+    push(index.mutations, left.expression.text, { key, expression: key === '*' ? null : right, depth, pos: left.pos });
   }
 }
 
-function markOpaqueMutation(index: FileIndex, name: string): void {
-  let keys = index.mutations.get(name);
-  if (!keys) index.mutations.set(name, (keys = new Map()));
-  keys.set('*', null);
+function markOpaqueMutation(index: FileIndex, name: string, pos: number): void {
+  push(index.mutations, name, { key: '*', expression: null, depth: 0, pos });
 }
 
 /** The innermost entry of a range list that contains `pos`. */

@@ -1,6 +1,6 @@
 import ts from '#typescript';
 import type { UnknownReason } from '../model.js';
-import { type FileIndex, innermost, lookupBinding, propertyNameText, requireSpecifier, type Binding } from './scope.js';
+import { type Binding, type FileIndex, innermost, lookupBinding, type Mutation, propertyNameText, requireSpecifier } from './scope.js';
 
 // Static evaluation without a type checker. SDK objects are kept as access chains from an import
 // (`new OpenAI(...).chat.completions.create`), so adapters can match them declaratively; plain data
@@ -38,7 +38,9 @@ export type Value =
       k: 'object';
       node: ts.ObjectLiteralExpression;
       ctx: ModuleContext;
-      mutations?: Map<string, ts.Expression | null>;
+      mutations?: Map<string, Mutation | null>;
+      /** Depth of the declaration the mutations are measured against. */
+      declaredDepth?: number;
       /** One branch of a conditional spread (`...(c ? a : b)`) chosen, per spread element. */
       branch?: ReadonlyMap<ts.Node, Value>;
     }
@@ -223,8 +225,8 @@ export class Evaluator {
           if (assigned && value.k !== 'chain') return { k: 'unknown', why: 'binding', node: at, ctx };
         }
         if (value.k === 'object') {
-          const mutations = ctx.index.mutations.get(binding.name);
-          if (mutations) return { ...value, mutations };
+          const mutations = mutationsOf(ctx.index, binding);
+          if (mutations) return { ...value, mutations, declaredDepth: binding.depth };
         }
         return value;
       }
@@ -514,7 +516,14 @@ export class Evaluator {
       }
     }
     const mutation = value.mutations?.get(key);
-    if (mutation) result = presence(this.evaluate(mutation, value.ctx, depth), mutation, mutation, value.ctx);
+    if (mutation) {
+      const expression = mutation.expression!;
+      const assigned = presence(this.evaluate(expression, value.ctx, depth), expression, expression, value.ctx);
+      // `if (opts.maxTokens) params.max_tokens = opts.maxTokens`: sent only when the branch runs.
+      const always = mutation.depth <= (value.declaredDepth ?? 0);
+      if (always || assigned.state === result.state) result = assigned;
+      else result = { state: 'unknown', why: 'conditional' };
+    }
     else if (value.mutations?.has('*') && result.state === 'absent') result = { state: 'unknown', why: 'binding' };
     return result;
   }
@@ -574,6 +583,19 @@ function presence(value: Value, node: ts.Node, valueNode: ts.Node, ctx: ModuleCo
     return value.options.every((option) => option.k === 'nullish') ? { state: 'absent', node } : { state: 'unknown', why: 'conditional' };
   }
   return { state: 'present', value, node, valueNode, ctx };
+}
+
+/** The last change of each key made to this variable's object: after its declaration, inside its scope. */
+function mutationsOf(index: FileIndex, binding: Extract<Binding, { kind: 'variable' }>): Map<string, Mutation | null> | undefined {
+  const all = index.mutations.get(binding.name);
+  if (!all) return undefined;
+  const [start, end] = binding.scope;
+  let mine: Map<string, Mutation | null> | undefined;
+  for (const mutation of all) {
+    if (mutation.pos < binding.node.end || mutation.pos < start || mutation.pos > end) continue;
+    (mine ??= new Map()).set(mutation.key, mutation.key === '*' ? null : mutation);
+  }
+  return mine;
 }
 
 /** `openai/index.js` and `openai` are the same module to us. */

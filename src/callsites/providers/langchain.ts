@@ -99,9 +99,8 @@ function findModel(ev: Evaluator, chain: Chain, depth: number): { model: ModelRe
     if (derived.some((step, i) => step.kind === 'prop' && i < derived.length - 1 && !DERIVE_METHODS.test(step.name))) return undefined;
     return { model: { ...modelFields(ev, exportName, first), derived }, templates };
   }
-  // A chain known only from a type (`chain: LLMChain`, `x as RetrievalQAChain`) wraps a model configured
-  // elsewhere; `BaseChain` may wrap none (a transform or a tool chain).
-  if (CHAIN_CLASS.test(exportName) && !exportName.startsWith('Base') && first?.kind === 'new' && !first.node && steps.length <= 2) {
+  // A chain known only from a type (`chain: LLMChain`, `x as RetrievalQAChain`) wraps a model configured elsewhere.
+  if (CHAIN_CLASS.test(exportName) && first?.kind === 'new' && !first.node && steps.length <= 2) {
     return { model: { className: exportName, configuredElsewhere: true, derived: [] }, templates };
   }
   if (exportName === 'initChatModel' && first?.kind === 'call') {
