@@ -47,6 +47,8 @@ export type Value =
   | { k: 'array'; node: ts.ArrayLiteralExpression; ctx: ModuleContext }
   | { k: 'function'; node: ts.SignatureDeclaration; ctx: ModuleContext }
   | { k: 'class'; node: ts.ClassLikeDeclaration; ctx: ModuleContext }
+  /** An instance of a project class that is not an SDK subclass (a wrapper holding a client in a field). */
+  | { k: 'instance'; node: ts.ClassLikeDeclaration; ctx: ModuleContext }
   | { k: 'json'; inner: Value }
   | { k: 'either'; options: Value[] }
   | {
@@ -86,10 +88,12 @@ export class Evaluator {
   private readonly active = new Set<ts.Node>();
 
   evaluate(expression: ts.Expression, ctx: ModuleContext, depth = 0): Value {
-    // `x as OpenAI` tells us what an untyped value holds, the way a parameter annotation does.
+    // `x as OpenAI` tells us what an untyped value holds, the way a parameter annotation does; it
+    // also narrows a value known only from a broader declared type (`llm: BaseLanguageModel`).
     if (ts.isAsExpression(expression) || ts.isTypeAssertionExpression(expression)) {
       const inner = this.evaluate(expression.expression, ctx, depth + 1);
-      if (inner.k !== 'unknown' || depth > MAX_DEPTH) return inner;
+      const narrowable = inner.k === 'unknown' || inner.k === 'instance' || (inner.k === 'chain' && inner.steps.some((step) => step.kind === 'new' && !step.node));
+      if (!narrowable || depth > MAX_DEPTH) return inner;
       return this.typeValue(expression.type, ctx, depth + 1) ?? inner;
     }
     const node = unwrap(expression);
@@ -271,16 +275,19 @@ export class Evaluator {
   /** A parameter or field typed as an SDK class stands for an instance of it. */
   typeValue(type: ts.TypeNode, ctx: ModuleContext, depth: number): Value | undefined {
     if (ts.isUnionTypeNode(type)) {
+      let first: Value | undefined;
       for (const member of type.types) {
         const value = this.typeValue(member, ctx, depth);
-        if (value) return value;
+        if (value?.k === 'chain') return value;
+        first ??= value;
       }
-      return undefined;
+      return first;
     }
     if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return undefined;
     // `Promise<OpenAI>`: what an awaited getter or field holds (`await` is unwrapped where it is read).
     if (type.typeName.text === 'Promise' && type.typeArguments?.length === 1) return this.typeValue(type.typeArguments[0]!, ctx, depth + 1);
     const binding = lookupBinding(ctx.index, type.typeName.text, type.pos);
+    if (binding?.kind === 'class') return this.classInstance({ node: binding.node, ctx }, undefined, ctx, depth);
     if (binding?.kind !== 'import') return undefined;
     let root: Value = { k: 'chain', module: normalizeModule(binding.module), name: binding.imported, steps: [] };
     if (binding.module.startsWith('.')) {
@@ -301,6 +308,10 @@ export class Evaluator {
         current = { ...current, steps: [...current.steps, { kind: 'prop', name: key }] };
         continue;
       }
+      if (current.k === 'instance') {
+        current = this.instanceMember(current, key, depth) ?? { k: 'unknown', why: 'binding' };
+        continue;
+      }
       const prop = this.property(current, key, depth);
       if (prop.state === 'present') current = prop.value;
       else if (prop.state === 'absent') return { k: 'nullish' };
@@ -319,6 +330,7 @@ export class Evaluator {
     const base = this.evaluate(receiver, ctx, depth);
     if (base.k === 'chain') return { ...base, steps: [...base.steps, { kind: 'prop', name: key }] };
     if (base.k === 'class') return this.staticMember(base, key, depth);
+    if (base.k === 'instance') return this.instanceMember(base, key, depth) ?? { k: 'unknown', why: 'binding', node, ctx };
     if (base.k === 'unknown') {
       const type = base.type && memberType(base.type, [key], ctx);
       const typed = type && this.typeValue(type, ctx, depth);
@@ -413,11 +425,15 @@ export class Evaluator {
   private classInstance(cls: { node: ts.ClassLikeDeclaration; ctx: ModuleContext }, node: ts.NewExpression | undefined, ctx: ModuleContext, depth: number): Value {
     // `class Client extends OpenAI {}` → an OpenAI instance for our purposes.
     const heritage = cls.node.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
-    if (heritage) {
+    if (heritage && depth <= MAX_DEPTH) {
       const base = this.evaluate(heritage.expression, cls.ctx, depth);
       if (base.k === 'chain') return { ...base, steps: [...base.steps, { kind: 'new', args: node?.arguments ?? [], ctx, ...(node ? { node } : {}) }] };
+      if (base.k === 'class') {
+        const inherited = this.classInstance(base, node, ctx, depth + 1);
+        if (inherited.k === 'chain') return inherited;
+      }
     }
-    return { k: 'unknown', why: 'call', ...(node ? { node } : {}), ctx };
+    return { k: 'instance', node: cls.node, ctx: cls.ctx };
   }
 
   private call(node: ts.CallExpression, ctx: ModuleContext, depth: number): Value {
