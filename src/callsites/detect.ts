@@ -4,7 +4,7 @@ import { chainRoot, signature } from './chain.js';
 import { ADAPTERS, isSdkModule, mayReexportDirectCall, METHOD_NAMES } from './providers/index.js';
 import { buildCallSite } from './request.js';
 import { buildFileIndex, lookupBinding } from './scope.js';
-import { Evaluator, type ModuleContext, type ModuleLoader, normalizeModule, unwrap } from './values.js';
+import { Evaluator, GLOBAL_MODULE, type ModuleContext, type ModuleLoader, normalizeModule, unwrap } from './values.js';
 
 export function createModuleContext(
   file: string,
@@ -32,7 +32,9 @@ function matchCall(call: ts.CallExpression, ctx: ModuleContext, ev: Evaluator): 
   } else if (!ts.isIdentifier(callee) || !mayNameSdkFunction(callee, ctx)) {
     return undefined;
   }
-  const value = ev.evaluate(callee, ctx);
+  let value = ev.evaluate(callee, ctx);
+  // A project's own `this.fetch(url, init)` wrapper: a call site only if the URL names a provider endpoint.
+  if (value.k !== 'chain' && ts.isPropertyAccessExpression(callee) && callee.name.text === 'fetch') value = { k: 'chain', module: GLOBAL_MODULE, name: 'fetch', steps: [] };
   if (value.k !== 'chain') return undefined;
   const { exportName, steps } = chainRoot(value);
   const info = { chain: value, exportName, signature: signature(steps), call, ctx, ev };

@@ -50,28 +50,16 @@ export class RequestReader {
 
   lookup(paths: readonly (readonly string[])[]): Lookup {
     if (this.match.opaque) return { state: 'unknown', why: 'binding' };
-    const result = this.lookupIn(this.values.map((entry) => entry.value), paths);
-    if (result.state !== 'unknown' || result.why !== 'conditional') return result;
+    const values = this.values.map((entry) => entry.value);
     // `...(reasoning ? { max_completion_tokens: n } : { max_tokens: n })` sends a cap either way:
-    // judge each combination of branches on its own.
-    const worlds = this.branchCombinations();
-    if (!worlds) return result;
-    const outcomes = worlds.map((values) => this.lookupIn(values, paths));
-    if (outcomes.every((outcome) => outcome.state === 'absent')) return { state: 'absent' };
-    if (!outcomes.every((outcome) => outcome.state === 'present')) return result;
-    const [first, ...rest] = outcomes as Array<Extract<Lookup, { state: 'present' }>>;
+    // when conditionals leave a parameter in doubt, judge each combination of their branches.
+    const { result, branches } = this.ev.branchwise(() => this.lookupIn(values, paths), MAX_BRANCHES);
+    if (result.state !== 'unknown' || result.why !== 'conditional' || !branches) return result;
+    if (branches.every((outcome) => outcome.state === 'absent')) return { state: 'absent' };
+    if (!branches.every((outcome) => outcome.state === 'present')) return result;
+    const [first, ...rest] = branches as Array<Extract<Lookup, { state: 'present' }>>;
     const sameNumber = first!.value.k === 'number' && rest.every((outcome) => outcome.value.k === 'number' && outcome.value.value === (first!.value as { value: number }).value);
     return sameNumber ? first! : { ...first!, value: { k: 'unknown', why: 'conditional' } };
-  }
-
-  private branchCombinations(): Value[][] | undefined {
-    let worlds: Value[][] = [[]];
-    for (const { value } of this.values) {
-      const branches = this.ev.branches(value, MAX_BRANCHES);
-      if (!branches || worlds.length * branches.length > MAX_BRANCHES) return undefined;
-      worlds = worlds.flatMap((world) => branches.map((branch) => [...world, branch]));
-    }
-    return worlds;
   }
 
   private lookupIn(values: readonly Value[], paths: readonly (readonly string[])[]): Lookup {

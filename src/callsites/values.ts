@@ -41,8 +41,6 @@ export type Value =
       mutations?: Map<string, Mutation | null>;
       /** Depth of the declaration the mutations are measured against. */
       declaredDepth?: number;
-      /** One branch of a conditional spread (`...(c ? a : b)`) chosen, per spread element. */
-      branch?: ReadonlyMap<ts.Node, Value>;
     }
   | { k: 'array'; node: ts.ArrayLiteralExpression; ctx: ModuleContext }
   | { k: 'function'; node: ts.SignatureDeclaration; ctx: ModuleContext }
@@ -63,6 +61,7 @@ export type Value =
 
 export const GLOBAL_MODULE = '#global';
 const MAX_DEPTH = 14;
+const MAX_RETURNS = 4;
 const UNKNOWN_CALL: Value = { k: 'unknown', why: 'call' };
 
 export function unwrap(expression: ts.Expression): ts.Expression {
@@ -86,6 +85,41 @@ export function unwrap(expression: ts.Expression): ts.Expression {
 export class Evaluator {
   private readonly cache = new Map<ts.Node, Value>();
   private readonly active = new Set<ts.Node>();
+  /** While judging one branch combination: the option taken at each conditional. */
+  private choices: ReadonlyMap<Value, Value> | undefined;
+  /** While recording: conditionals whose options property lookups had to merge. */
+  private conditionals: Set<Value> | undefined;
+
+  /**
+   * Runs `lookup`, then again under each combination of the conditionals it met (`c ? a : b`,
+   * a function returning one of several objects), when there are at most `limit` combinations.
+   * Returns the plain result and the per-combination results, if any.
+   */
+  branchwise<T>(lookup: () => T, limit: number): { result: T; branches?: T[] } {
+    const conditionals = new Set<Value>();
+    this.conditionals = conditionals;
+    let result: T;
+    try {
+      result = lookup();
+    } finally {
+      this.conditionals = undefined;
+    }
+    let combinations: Array<Map<Value, Value>> = [new Map()];
+    for (const conditional of conditionals) {
+      if (conditional.k !== 'either' || combinations.length * conditional.options.length > limit) return { result };
+      combinations = combinations.flatMap((chosen) => conditional.options.map((option) => new Map(chosen).set(conditional, option)));
+    }
+    if (conditionals.size === 0) return { result };
+    const branches = combinations.map((choices) => {
+      this.choices = choices;
+      try {
+        return lookup();
+      } finally {
+        this.choices = undefined;
+      }
+    });
+    return { result, branches };
+  }
 
   evaluate(expression: ts.Expression, ctx: ModuleContext, depth = 0): Value {
     // `x as OpenAI` tells us what an untyped value holds, the way a parameter annotation does; it
@@ -481,7 +515,9 @@ export class Evaluator {
     const values = returns.map((expression) => this.evaluate(expression, ctx, depth));
     const chain = values.find((value) => value.k === 'chain');
     if (chain) return chain;
-    return values.length === 1 ? values[0]! : UNKNOWN_CALL;
+    if (values.length === 1) return values[0]!;
+    // `if (reasoning) return { max_completion_tokens: n }; return { max_tokens: n }`: one of these.
+    return values.length <= MAX_RETURNS && values.every((value) => value.k !== 'unknown') ? either(values) : UNKNOWN_CALL;
   }
 
   /** Whether an object-like value sends `key`. Later entries win; unknown spreads make it unknown. */
@@ -494,6 +530,9 @@ export class Evaluator {
       case 'json':
         return this.property(value.inner, key, depth);
       case 'either': {
+        const chosen = this.choices?.get(value);
+        if (chosen) return this.property(chosen, key, depth);
+        this.conditionals?.add(value);
         const results = value.options.map((option) => this.property(option, key, depth));
         if (results.every((result) => result.state === 'present')) return results[0]!;
         if (results.every((result) => result.state === 'absent')) return { state: 'absent' };
@@ -510,8 +549,7 @@ export class Evaluator {
     let result: PropertyLookup = { state: 'absent' };
     for (const element of value.node.properties) {
       if (ts.isSpreadAssignment(element)) {
-        const spread = value.branch?.get(element) ?? this.evaluate(element.expression, value.ctx, depth);
-        const inner = this.property(spread, key, depth + 1);
+        const inner = this.property(this.evaluate(element.expression, value.ctx, depth), key, depth + 1);
         // An explicit key before an opaque spread is still sent unless the spread overrides it.
         if (inner.state === 'present') result = inner;
         else if (inner.state === 'unknown' && result.state !== 'present') result = inner;
@@ -542,27 +580,6 @@ export class Evaluator {
     }
     else if (value.mutations?.has('*') && result.state === 'absent') result = { state: 'unknown', why: 'binding' };
     return result;
-  }
-
-  /**
-   * The values an object-like value can take when it picks between whole option sets: the options
-   * of a conditional, or one object per combination of its conditional spreads. Undefined past
-   * `limit` combinations.
-   */
-  branches(value: Value, limit: number): Value[] | undefined {
-    if (value.k === 'either') return value.options.length <= limit ? value.options : undefined;
-    if (value.k !== 'object') return [value];
-    let variants: Array<Extract<Value, { k: 'object' }>> = [value];
-    for (const element of value.node.properties) {
-      if (!ts.isSpreadAssignment(element)) continue;
-      const spread = this.evaluate(element.expression, value.ctx);
-      if (spread.k !== 'either') continue;
-      if (variants.length * spread.options.length > limit) return undefined;
-      variants = variants.flatMap((variant) =>
-        spread.options.map((option) => ({ ...variant, branch: new Map([...(variant.branch ?? []), [element, option]]) })),
-      );
-    }
-    return variants;
   }
 
   /** The elements of an array-like value, or undefined when they cannot be listed. */

@@ -50,6 +50,11 @@ function urlText(ev: Evaluator, expression: ts.Expression, ctx: ModuleContext, d
   if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
     return (urlText(ev, node.left, ctx, depth + 1) ?? '\0') + (urlText(ev, node.right, ctx, depth + 1) ?? '\0');
   }
+  if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URL' && node.arguments?.[0]) {
+    const path = urlText(ev, node.arguments[0], ctx, depth + 1) ?? '\0';
+    const base = node.arguments[1] ? (urlText(ev, node.arguments[1], ctx, depth + 1) ?? '\0') : undefined;
+    return base === undefined ? path : resolveUrl(path, base);
+  }
   const value = ev.evaluate(node, ctx);
   if (value.k === 'string' || value.k === 'number') return String(value.value);
   if (value.k === 'either') {
@@ -60,6 +65,19 @@ function urlText(ev: Evaluator, expression: ts.Expression, ctx: ModuleContext, d
     return urlText(ev, value.node as ts.Expression, value.ctx, depth + 1);
   }
   return '\0';
+}
+
+// `new URL('messages', 'https://api.anthropic.com/v1/')` as the URL class resolves it; dynamic parts
+// (\0) stand in as placeholders. Undefined base or path parts stay dynamic.
+function resolveUrl(path: string, base: string): string {
+  if (base.startsWith('\0')) return /^https?:\/\//.test(path) ? path : '\0';
+  const hole = 'promptlint-dynamic-part';
+  try {
+    const href = new URL(path.replaceAll('\0', hole), base.replaceAll('\0', hole)).href;
+    return href.replaceAll(hole, '\0');
+  } catch {
+    return '\0';
+  }
 }
 
 export function endpointFor(url: string): Endpoint | undefined {
