@@ -30,6 +30,8 @@ export interface FileIndex {
   bindings: Map<string, Binding[]>;
   /** Expressions assigned to a name after its declaration (`client = new OpenAI()`). */
   assignments: Map<string, ts.Expression[]>;
+  /** `this.key = value` assignments by key, with their position (to tell which class they belong to). */
+  thisAssignments: Map<string, Array<{ expression: ts.Expression; pos: number }>>;
   /** Keys assigned on objects held by a name (`params.max_tokens = 5`), in source order; key '*' = opaque. */
   mutations: Map<string, Mutation[]>;
   /** Exported names → local expression or binding name. */
@@ -92,6 +94,7 @@ export function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
     bindings: new Map(),
     assignments: new Map(),
     mutations: new Map(),
+    thisAssignments: new Map(),
     exports: new Map(),
     reexportAll: [],
     classes: new Map(),
@@ -384,6 +387,8 @@ function recordExport(index: FileIndex, node: ts.ExportDeclaration): void {
 function recordAssignment(index: FileIndex, left: ts.Expression, right: ts.Expression, depth: number): void {
   if (ts.isIdentifier(left)) {
     push(index.assignments, left.text, right);
+  } else if (ts.isPropertyAccessExpression(left) && left.expression.kind === SyntaxKind.ThisKeyword) {
+    push(index.thisAssignments, left.name.text, { expression: right, pos: left.pos });
   } else if ((ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) && ts.isIdentifier(left.expression)) {
     const key = ts.isPropertyAccessExpression(left)
       ? left.name.text

@@ -388,7 +388,7 @@ export class Evaluator {
     if (depth > MAX_DEPTH) return undefined;
     const { node: classNode, ctx } = cls;
     let typed: Value | undefined;
-    const assigned = this.thisAssignments(classNode, key);
+    const assigned = this.thisAssignments(cls, key);
     for (const member of classNode.members) {
       if (isStatic(member)) continue;
       const name = propertyNameText(member.name);
@@ -429,21 +429,12 @@ export class Evaluator {
     return undefined;
   }
 
-  private thisAssignments(classNode: ts.ClassLikeDeclaration, key: string): ts.Expression[] {
+  /** `this.key = …` inside the class itself (not in a class nested in it), from the file index. */
+  private thisAssignments(cls: { node: ts.ClassLikeDeclaration; ctx: ModuleContext }, key: string): ts.Expression[] {
     const found: ts.Expression[] = [];
-    const visit = (node: ts.Node): void => {
-      if (
-        ts.isBinaryExpression(node) &&
-        node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
-        ts.isPropertyAccessExpression(node.left) &&
-        node.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
-        node.left.name.text === key
-      ) {
-        found.push(node.right);
-      }
-      if (!ts.isClassLike(node)) ts.forEachChild(node, visit);
-    };
-    classNode.members.forEach((member) => ts.forEachChild(member, visit));
+    for (const { expression, pos } of cls.ctx.index.thisAssignments.get(key) ?? []) {
+      if (pos >= cls.node.pos && pos < cls.node.end && innermost(cls.ctx.index.classRanges, pos)?.node === cls.node) found.push(expression);
+    }
     return found;
   }
 
