@@ -1,3 +1,5 @@
+import { DIRECT_CALL_NAMES, METHOD_NAMES } from '../callsites/providers/index.js';
+
 // A cheap text test run before parsing: a file that names no SDK, provider host or relative import
 // cannot hold a call site we would find. Relative imports are kept because a client may be created
 // in another module; project.ts narrows those to modules that actually export one.
@@ -12,10 +14,19 @@ const PROVIDER_HOST =
 // Relative specifiers and the usual tsconfig aliases (`@/lib/ai`, `~/lib/ai`, `#lib/ai`).
 const RELATIVE_IMPORT = /(?:from\s*|import\s*\(\s*|require\s*\(\s*)['"](?:\.{1,2}\/|[@~]\/|#)/;
 
+// A call detection could match: a member call by one of the adapters' method names, or a direct
+// call of a name a project module may re-export (`generateText(`, `fetch(`), or an aliased import of one.
+const escape = (name: string) => name.replace(/\$/g, '\\$');
+const DIRECT = DIRECT_CALL_NAMES.map(escape).join('|');
+const CALL_CANDIDATE = new RegExp(
+  String.raw`\.\s*(?:${[...METHOD_NAMES].join('|')})\s*[(<]|(?<![\w$])(?:${DIRECT})(?:\s*[(<]|\s+as\s)`,
+);
+
 export type PrefilterVerdict = 'sdk' | 'relative' | 'skip';
 
 export function prefilter(text: string): PrefilterVerdict {
   if (SDK_IMPORT.test(text) || PROVIDER_HOST.test(text)) return 'sdk';
-  if (RELATIVE_IMPORT.test(text)) return 'relative';
+  // Most files with only project imports are components and helpers that call nothing we match.
+  if (RELATIVE_IMPORT.test(text) && CALL_CANDIDATE.test(text)) return 'relative';
   return 'skip';
 }

@@ -85,13 +85,20 @@ describe('readSource', () => {
 });
 
 describe('prefilter', () => {
-  it('keeps files that name an SDK, a provider host or a relative import, and skips the rest', () => {
+  it('keeps files that name an SDK, a provider host, or a relative import with a call detection could match; skips the rest', () => {
     assert.equal(prefilter("import OpenAI from 'openai';"), 'sdk');
     assert.equal(prefilter("import OpenAI from 'openai/index.js';"), 'sdk');
     assert.equal(prefilter("const { generateText } = await import('ai');"), 'sdk');
     assert.equal(prefilter("import { ChatAnthropic } from '@langchain/anthropic';"), 'sdk');
     assert.equal(prefilter("fetch('https://api.anthropic.com/v1/messages')"), 'sdk');
-    assert.equal(prefilter("import { client } from './llm';"), 'relative');
+    assert.equal(prefilter("import { client } from './llm';\nawait client.chat.completions.create(request);"), 'relative');
+    assert.equal(prefilter("import { client } from '@/lib/llm';\nconst reply = await client.invoke <Answer>(input);"), 'relative');
+    assert.equal(prefilter("import { generateText } from './ai';\nconst { text } = await generateText({ model, prompt });"), 'relative');
+    assert.equal(prefilter("import { streamText as streamReply } from './ai';\nreturn streamReply(options);"), 'relative');
+    assert.equal(prefilter("import { $fetch } from './http';\nawait $fetch(url);"), 'relative');
+    // A component that only renders and formats: nothing to resolve.
+    assert.equal(prefilter("import { Button } from './button';\nexport const Save = () => <Button onClick={() => save()} />;"), 'skip');
+    assert.equal(prefilter("import { client } from './llm';"), 'skip');
     assert.equal(prefilter("import React from 'react';\nexport const App = () => null;"), 'skip');
     assert.equal(prefilter("const said = 'I said ai';"), 'skip');
   });

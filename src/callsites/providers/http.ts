@@ -89,7 +89,7 @@ const FETCH_MODULES = /^(node-fetch|cross-fetch|undici|isomorphic-fetch|axios|go
 export const http: ProviderAdapter = {
   id: 'fetch',
   modules: /^(#global|node-fetch|cross-fetch|undici|isomorphic-fetch|axios|got|ky|ofetch)$/,
-  directCalls: /^(fetch|axios|got|ky|ofetch|\$fetch)$/,
+  directCalls: ['fetch', 'axios', 'got', 'ky', 'ofetch', '$fetch'],
   match(info) {
     const { chain, exportName, signature, call, ctx, ev } = info;
     const module = chain.module;

@@ -10,9 +10,13 @@ import { vercelAi } from './vercel-ai.js';
 
 export const ADAPTERS: readonly ProviderAdapter[] = [openai, anthropic, vercelAi, googleGenai, langchain, bedrock, others, http];
 
+/** Exports a call site may call directly, over every adapter. */
+export const DIRECT_CALL_NAMES: readonly string[] = ADAPTERS.flatMap((adapter) => adapter.directCalls ?? []);
+const directCalls = new Set(DIRECT_CALL_NAMES);
+
 /** Whether a named export of a project module, called directly, may be an SDK function it re-exports. */
 export function mayReexportDirectCall(exportName: string): boolean {
-  return ADAPTERS.some((adapter) => adapter.directCalls?.test(exportName));
+  return directCalls.has(exportName);
 }
 
 const sdkModules = new Map<string, boolean>();

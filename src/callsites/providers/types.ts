@@ -21,7 +21,7 @@ export interface ProviderAdapter {
    * Named exports a call site may call directly (`generateText(…)`, `ofetch(…)`). A project module
    * re-exporting one keeps its name, so other identifiers imported from project files are not followed.
    */
-  directCalls?: RegExp;
+  directCalls?: readonly string[];
   match(info: CallInfo): SdkMatch | undefined;
 }
 

@@ -4,15 +4,17 @@ import { chainRoot, signature } from '../chain.js';
 import type { Evaluator } from '../values.js';
 import { type ProviderAdapter, callArg } from './types.js';
 
-const FUNCTIONS = /^(generateText|streamText|generateObject|streamObject|streamUI|experimental_streamTextLowMemory)$/;
-const AGENTS = /^(ToolLoopAgent|Experimental_Agent|Agent|WorkflowAgent)$/;
+const FUNCTION_NAMES = ['generateText', 'streamText', 'generateObject', 'streamObject', 'streamUI', 'experimental_streamTextLowMemory'];
 // Helpers that run an agent's stream() inside the SDK: the helper call is where generation starts.
-const AGENT_RUNNERS = /^(createAgentUIStreamResponse|createAgentUIStream|pipeAgentUIStreamToResponse)$/;
+const RUNNER_NAMES = ['createAgentUIStreamResponse', 'createAgentUIStream', 'pipeAgentUIStreamToResponse'];
+const FUNCTIONS = new RegExp(`^(${FUNCTION_NAMES.join('|')})$`);
+const AGENT_RUNNERS = new RegExp(`^(${RUNNER_NAMES.join('|')})$`);
+const AGENTS = /^(ToolLoopAgent|Experimental_Agent|Agent|WorkflowAgent)$/;
 
 export const vercelAi: ProviderAdapter = {
   id: 'vercel-ai',
   modules: /^(ai(\/rsc)?|@ai-sdk\/(rsc|workflow))$/,
-  directCalls: new RegExp(`${FUNCTIONS.source}|${AGENT_RUNNERS.source}`),
+  directCalls: [...FUNCTION_NAMES, ...RUNNER_NAMES],
   match(info) {
     let layers: Layer[];
     let api: string;
