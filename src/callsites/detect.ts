@@ -3,7 +3,7 @@ import type { CallSite } from '../model.js';
 import { chainRoot, signature } from './chain.js';
 import { ADAPTERS, isSdkModule, mayReexportDirectCall, METHOD_NAMES } from './providers/index.js';
 import { buildCallSite } from './request.js';
-import { buildFileIndex, lookupBinding } from './scope.js';
+import { type Binding, buildFileIndex, lookupBinding } from './scope.js';
 import { Evaluator, GLOBAL_MODULE, type ModuleContext, type ModuleLoader, normalizeModule, unwrap } from './values.js';
 
 export function createModuleContext(
@@ -55,6 +55,14 @@ function mayNameSdkFunction(callee: ts.Identifier, ctx: ModuleContext): boolean 
   if (!binding) return callee.text === 'fetch';
   if (binding.kind === 'variable') return true;
   if (binding.kind !== 'import') return false;
-  if (binding.module.startsWith('.') || ctx.loader?.isLocal?.(ctx.file, binding.module)) return mayReexportDirectCall(binding.imported);
-  return isSdkModule(normalizeModule(binding.module));
+  // A test file calls `expect` hundreds of times: decide once per import.
+  let verdict = importVerdicts.get(binding);
+  if (verdict === undefined) {
+    const module = normalizeModule(binding.module);
+    verdict = isSdkModule(module) || ((binding.module.startsWith('.') || (ctx.loader?.isLocal?.(ctx.file, binding.module) ?? false)) && mayReexportDirectCall(binding.imported));
+    importVerdicts.set(binding, verdict);
+  }
+  return verdict;
 }
+
+const importVerdicts = new WeakMap<Binding, boolean>();
