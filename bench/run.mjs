@@ -146,9 +146,8 @@ async function inventoryWorker(dir) {
   const scanStart = now();
   const report = await runInventory(paths, { cwd: dir });
   const total = loaded + msSince(scanStart);
-  // count.ts loads js-tiktoken through require, so its presence in the CommonJS cache tells.
-  const cache = createRequire(SELF).cache;
-  const tokenizerLoaded = Object.keys(cache).some((key) => key.includes(`${join('node_modules', 'js-tiktoken')}`));
+  const { loadedEncodings } = await import(dist('src/tokens/count.js'));
+  const tokenizerLoaded = loadedEncodings().length > 0;
   return {
     moduleLoadMs: loaded,
     totalMs: total,

@@ -28,6 +28,11 @@ function encoderFor(encoding: EncodingName): Encoder {
   return encoder;
 }
 
+/** Encodings loaded so far in this process (a tokenizer is loaded only when a prompt is counted). */
+export function loadedEncodings(): EncodingName[] {
+  return [...encoders.keys()];
+}
+
 function readRankFile(encoding: EncodingName): { table: RankTable; pattern: string } | undefined {
   try {
     return decodeRankFile(readFileSync(new URL(`${encoding}.bin`, RANK_FILES)));
