@@ -162,7 +162,9 @@ export function buildCallSite(match: SdkMatch, call: ts.CallExpression, ctx: Mod
   const stopInsertRoles: Layer['role'][] = match.family === 'langchain' ? ['settings', 'call-options'] : ['request'];
   const capInsertion = reader.insertion(family.capInsert, ctx.file, insertRoles);
   const stopInsertion = family.stopInsert && !match.noStop ? reader.insertion(family.stopInsert, ctx.file, stopInsertRoles) : undefined;
-  const system = systemPrompt(ev, reader, family, match);
+  // Prompts cost more to read than the rest of the call: read them when a rule or the inventory asks.
+  let prompts: ReturnType<typeof systemPrompt> | undefined;
+  const readPrompts = () => (prompts ??= systemPrompt(ev, reader, family, match));
 
   const site: CallSite = {
     provider: match.provider,
@@ -187,8 +189,12 @@ export function buildCallSite(match: SdkMatch, call: ts.CallExpression, ctx: Mod
     stopParam: family.stopInsert && !match.noStop ? family.stopInsert.join('.') : null,
     structured: match.structured ? 'yes' : structured(reader, match.family),
     streaming: /stream/i.test(match.api) ? 'yes' : streaming(reader),
-    system: system.system,
-    segments: system.segments,
+    get system() {
+      return readPrompts().system;
+    },
+    get segments() {
+      return readPrompts().segments;
+    },
   };
   if (match.sdk) site.sdk = match.sdk;
   if (match.modelVendor) site.modelVendor = match.modelVendor;

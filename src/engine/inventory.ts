@@ -55,7 +55,13 @@ function inventoryOfFile(job: { file: string; text: string }, modules: ProjectMo
   const file = displayPath(settings.cwd, job.file);
   const errors = scanned.syntaxErrors.map((error) => ({ file, message: `${error.line}:${error.column} ${error.message}` }));
   if (problem) errors.push({ file, message: problem.message });
-  const callSites = scanned.sites.map((site) => toInventory(site, file, scanned.sourceFile, settings.defaultModel));
+  const callSites: InventoryCallSite[] = [];
+  try {
+    for (const site of scanned.sites) callSites.push(toInventory(site, file, scanned.sourceFile, settings.defaultModel));
+  } catch (error) {
+    // Prompts are read on demand, so an engine failure can surface here rather than in analyzeFile.
+    return { callSites: [], errors: [...errors, { file, message: `internal error while analysing this file: ${error instanceof Error ? error.message : String(error)}` }] };
+  }
   return { callSites, errors };
 }
 
