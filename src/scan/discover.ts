@@ -1,5 +1,5 @@
 import { type Dirent, existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import ignore, { type Ignore } from 'ignore';
 import { SOURCE_EXTENSIONS } from './parse.js';
@@ -42,7 +42,8 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
       return;
     }
     if (visited.has(real)) {
-      problems.push({ file: dir, message: 'skipped: symbolic link loop (folder already scanned)' });
+      // A link back to a folder above is a loop; one to a folder scanned elsewhere only repeats it.
+      if (isWithin(realpathSync(dirname(dir)), real)) problems.push({ file: dir, message: 'skipped: symbolic link loop' });
       return;
     }
     visited.add(real);
@@ -146,6 +147,11 @@ function ignored(layers: IgnoreLayer[], path: string, isDir: boolean): boolean {
     if (layer.rules.ignores(isDir ? `${rel}/` : rel)) return true;
   }
   return false;
+}
+
+function isWithin(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return !rel.startsWith('..') && !isAbsolute(rel);
 }
 
 function reason(error: unknown): string {

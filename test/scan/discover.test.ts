@@ -57,6 +57,15 @@ describe('discoverFiles', () => {
     assert.throws(() => discoverFiles(['missing/'], root), (error: unknown) => error instanceof UsageError && /No such file or directory: missing\//.test(error.message));
   });
 
+  it('skips a link to a folder scanned elsewhere without calling it a problem', () => {
+    write('shared/skills/a.ts');
+    mkdirSync(join(root, 'agents'), { recursive: true });
+    symlinkSync(join(root, 'shared', 'skills'), join(root, 'agents', 'skills'));
+    const { files, problems } = discoverFiles(['shared', 'agents'], root);
+    assert.deepEqual(rel(files), ['shared/skills/a.ts']);
+    assert.deepEqual(problems, []);
+  });
+
   it('reports a symbolic link loop once and goes on', () => {
     write('loop/x.ts');
     symlinkSync(join(root, 'loop'), join(root, 'loop', 'again'));

@@ -11,6 +11,7 @@ import type { ProviderAdapter } from './types.js';
 const MODULES = /^(@langchain\/[\w-]+|langchain)(\/.*)?$/;
 const MODEL_CLASS =
   /^(Chat\w+|AzureChatOpenAI|OpenAI|AzureOpenAI|Ollama|Cohere|Bedrock|Fireworks|TogetherAI|MistralAI|VertexAI|GoogleVertexAI|CloudflareWorkersAI|HuggingFaceInference|Replicate|AI21|WatsonxLLM|DeepInfraLLM|BaseChatModel|BaseLanguageModel|BaseLLM)$/;
+const MODEL_KEYS = ['llm', 'model', 'agent', 'llmChain', 'chain', 'chains', 'combineDocumentsChain', 'combineDocsChain', 'questionGeneratorChain'];
 // Agent factories that take the model as an instance or as a "provider:model" id.
 const AGENT_FACTORIES = /^(createAgent|createReactAgent)$/;
 const MODEL_MODULE = /\/(llms|chat_models)(\/|$)/;
@@ -136,7 +137,8 @@ function modelIn(ev: Evaluator, value: Value, depth: number): { model: ModelRef;
     }
   }
   if (value.k === 'object') {
-    for (const key of ['llm', 'model']) {
+    // Where chains and agents keep the model, or the chain or agent that holds it.
+    for (const key of MODEL_KEYS) {
       const found = ev.property(value, key);
       if (found.state === 'present') return modelIn(ev, found.value, depth + 1);
     }
