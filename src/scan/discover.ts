@@ -36,14 +36,15 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
   const walk = (dir: string, layers: IgnoreLayer[]): void => {
     let real: string;
     try {
-      real = realpathSync(dir);
+      // The native call is one syscall; the JS one lstat()s every path component.
+      real = realpathSync.native(dir);
     } catch (error) {
       problems.push({ file: dir, message: `cannot resolve folder: ${reason(error)}` });
       return;
     }
     if (visited.has(real)) {
       // A link back to a folder above is a loop; one to a folder scanned elsewhere only repeats it.
-      if (isWithin(realpathSync(dirname(dir)), real)) problems.push({ file: dir, message: 'skipped: symbolic link loop' });
+      if (isWithin(realpathSync.native(dirname(dir)), real)) problems.push({ file: dir, message: 'skipped: symbolic link loop' });
       return;
     }
     visited.add(real);
@@ -56,6 +57,8 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
     }
     const gitignore = join(dir, '.gitignore');
     const here = entries.some((entry) => entry.name === '.gitignore') ? [...layers, loadIgnore(dir, gitignore)] : layers;
+    // Each layer's path to this folder, once per folder rather than once per entry.
+    const prefixes = here.map((layer) => layerPrefix(layer.base, dir));
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const path = join(dir, entry.name);
@@ -72,9 +75,9 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
         }
       }
       if (isDir) {
-        if (DEFAULT_IGNORED_DIRS.has(entry.name) || ignored(here, path, true)) continue;
+        if (DEFAULT_IGNORED_DIRS.has(entry.name) || ignored(here, prefixes, `${entry.name}/`)) continue;
         walk(path, here);
-      } else if (isFile && isSourceFile(entry.name) && !ignored(here, path, false)) {
+      } else if (isFile && isSourceFile(entry.name) && !ignored(here, prefixes, entry.name)) {
         files.add(path);
       }
     }
@@ -140,11 +143,18 @@ function ancestorsIgnore(start: string): IgnoreLayer[] {
   return layers;
 }
 
-function ignored(layers: IgnoreLayer[], path: string, isDir: boolean): boolean {
-  for (const layer of layers) {
-    const rel = relative(layer.base, path).split(sep).join('/');
-    if (!rel || rel.startsWith('..')) continue;
-    if (layer.rules.ignores(isDir ? `${rel}/` : rel)) return true;
+/** `dir` relative to a layer's folder, in gitignore form with a trailing slash; null when outside it. */
+function layerPrefix(base: string, dir: string): string | null {
+  const rel = relative(base, dir);
+  if (rel.startsWith('..') || isAbsolute(rel)) return null;
+  return rel === '' ? '' : `${rel.split(sep).join('/')}/`;
+}
+
+/** `name` is an entry of the folder the prefixes were computed for; folders end in a slash. */
+function ignored(layers: readonly IgnoreLayer[], prefixes: ReadonlyArray<string | null>, name: string): boolean {
+  for (let i = 0; i < layers.length; i++) {
+    const prefix = prefixes[i];
+    if (prefix !== null && layers[i]!.rules.ignores(prefix + name)) return true;
   }
   return false;
 }
