@@ -33,8 +33,10 @@ function matchCall(call: ts.CallExpression, ctx: ModuleContext, ev: Evaluator): 
     return undefined;
   }
   let value = ev.evaluate(callee, ctx);
-  // A project's own `this.fetch(url, init)` wrapper: a call site only if the URL names a provider endpoint.
-  if (value.k !== 'chain' && ts.isPropertyAccessExpression(callee) && callee.name.text === 'fetch') value = { k: 'chain', module: GLOBAL_MODULE, name: 'fetch', steps: [] };
+  // A project's own fetch wrapper (`this.fetch(url, init)`, `import { fetch } from './http'`): a call
+  // site only if the URL names a provider endpoint, which the HTTP adapter checks.
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : callee.text;
+  if (value.k !== 'chain' && name === 'fetch') value = { k: 'chain', module: GLOBAL_MODULE, name: 'fetch', steps: [] };
   if (value.k !== 'chain') return undefined;
   const { exportName, steps } = chainRoot(value);
   const info = { chain: value, exportName, signature: signature(steps), call, ctx, ev };
