@@ -205,7 +205,8 @@ export class Evaluator {
       return either([left, right]);
     }
     if (op === ts.SyntaxKind.AmpersandAmpersandToken) {
-      return either([{ k: 'unknown', why: 'conditional', node: node.left, ctx }, this.evaluate(node.right, ctx, depth)]);
+      // `cond && { schema }`: a falsy left side has no properties, and spreads to nothing.
+      return either([{ k: 'nullish', node: node.left }, this.evaluate(node.right, ctx, depth)]);
     }
     if (op === ts.SyntaxKind.PlusToken) {
       const left = this.evaluate(node.left, ctx, depth);

@@ -9,7 +9,8 @@ const CLIENTS: Record<string, RegExp> = {
   '@anthropic-ai/foundry-sdk': /^(default|AnthropicFoundry)$/,
   '@anthropic-ai/google-cloud-sdk': /^(default|AnthropicGoogleCloud|AnthropicVertex)$/,
 };
-const MESSAGES = /^:new\.(?:beta\.)?messages\.(create|stream|parse|toolRunner)$/;
+// `beta.tools.messages` is the tool-use beta of 2024 SDKs.
+const MESSAGES = /^:new\.(?:beta\.(?:tools\.)?)?messages\.(create|stream|parse|toolRunner)$/;
 const BATCHES = /^:new\.(?:beta\.)?messages\.batches\.create$/;
 const LEGACY = /^:new\.completions\.create$/;
 
