@@ -137,6 +137,8 @@ ESLint +1 rule / +recommended = ESLint with require-max-tokens / with every reco
 sdk/rel/skip = prefilter verdicts: names an SDK / only a relative import (parsed if one reaches an SDK) / not parsed.
 First pass with the plugin, tokenizer load included: ${results.map((r) => `${r.name} ${ms(r.warmup)}`).join('; ')}.
 Node ${process.version}, ${Math.round(msSince(started) / 1000)} s.`);
+  const ratios = (r) => ({ analysis: r.analysis / r.parse, checks: r.checks / r.parse, oneRule: r.one / r.parse, recommended: r.recommended / r.parse });
+  console.log(`BENCH_JSON ${JSON.stringify({ eslintPlugin: results.map((r) => ({ ...r, ratios: ratios(r) })) })}`);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

@@ -199,14 +199,14 @@ function cliBench(dir, capped) {
   return { ms: run.ms, status: run.status, callSites, stderr: run.stderr.slice(0, 500), nodeTypescriptMs: baseline, nodeBareMs: bare };
 }
 
-function compressSection() {
-  const script = join(ROOT, 'bench/compress.mjs');
-  if (!existsSync(script)) return { skipped: 'bench/compress.mjs does not exist' };
-  console.log('\n== compress (bench/compress.mjs)');
+/** Runs another bench script as a section of this run; its BENCH_JSON line is folded into ours. */
+function scriptSection(file, title) {
+  const script = join(ROOT, 'bench', file);
+  if (!existsSync(script)) return { skipped: `bench/${file} does not exist` };
+  console.log(`\n== ${title} (bench/${file})`);
   const child = spawnSync(process.execPath, [script], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: process.env, maxBuffer: 64 * 1024 * 1024 });
   let json = null;
   for (const line of child.stdout.split('\n')) {
-    // Its machine line is folded into ours so the run ends with a single BENCH_JSON.
     if (line.startsWith('BENCH_JSON ')) json = JSON.parse(line.slice('BENCH_JSON '.length));
     else if (line) console.log(line);
   }
@@ -348,11 +348,12 @@ async function main() {
     ? 'measured as phase (7): typescript-eslint parser only, no rule or traversal'
     : 'skipped: @typescript-eslint/parser is not installed (this project does not depend on it)';
   console.log(`\n== eslint-baseline\n   ${eslint}`);
-  const compress = compressSection();
-  if (compress.skipped) console.log(`\n== compress\n   skipped: ${compress.skipped}`);
+  const preCommit = scriptSection('pre-commit.mjs', 'pre-commit hook (issue 6: <= 2x start-up + parse)');
+  const eslintPlugin = scriptSection('eslint-plugin.mjs', 'ESLint plugin (issue 6: shared analysis <= 1.5x a parse)');
+  const compress = scriptSection('compress.mjs', 'compress');
   const seconds = Math.round(msSince(started) / 1000);
   console.log(`\ntotal bench time ${seconds} s; load average now ${loadavg()[0].toFixed(2)} (above ${cpus().length} means other work competed for the CPU)`);
-  console.log(`BENCH_JSON ${JSON.stringify({ node: process.version, cores: cpus().length, loadAverage: loadavg()[0], reps: REPS, maxFiles: MAX_FILES === Infinity ? null : MAX_FILES, tokenizer, eslintBaseline: eslint, repos: results, compress, seconds })}`);
+  console.log(`BENCH_JSON ${JSON.stringify({ node: process.version, cores: cpus().length, loadAverage: loadavg()[0], reps: REPS, maxFiles: MAX_FILES === Infinity ? null : MAX_FILES, tokenizer, eslintBaseline: eslint, repos: results, preCommit, eslintPlugin, compress, seconds })}`);
   if (failed) process.exitCode = 1;
 }
 
