@@ -47,7 +47,11 @@ function tally(text: string, pattern: RegExp, normalize: (s: string) => string =
 function structureOf(masked: string): string[] {
   const out: string[] = [];
   let previous = '';
-  for (const raw of masked.split('\n')) {
+  // Indentation every line shares (a prompt in an indented template literal) does not make headings
+  // and list items something else, so removing it is no change of structure.
+  const lines = masked.split('\n');
+  const common = Math.min(...lines.filter((line) => line.trim() !== '').map((line) => /^[ \t]*/.exec(line)![0].length));
+  for (const raw of Number.isFinite(common) && common > 0 ? lines.map((line) => line.slice(Math.min(common, /^[ \t]*/.exec(line)![0].length))) : lines) {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     const heading = HEADING.exec(line);
     if (heading) {

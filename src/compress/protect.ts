@@ -42,7 +42,8 @@ function splitLines(text: string): Line[] {
   }
 }
 
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+// Any indentation: a prompt inside an indented template literal indents its fences with everything else.
+const FENCE_OPEN = /^[ \t]*(`{3,}|~{3,})/;
 const TRANSCRIPT =
   /^[ \t]*(?:>[ \t]*)?(?:[-*][ \t]+)?(?:\*\*|__)?(?:user|assistant|human|ai|system|bot|customer|agent|model|q|a)(?:\*\*|__)?[ \t]*:/i;
 const YAML_KEY = /^([ \t]*)(?:-[ \t]+)?[a-z_][a-z0-9_.-]*[ \t]*:(?:[ \t]+\S.*|[ \t]*)$/;
@@ -127,12 +128,13 @@ function findBlockSpans(text: string): Span[] {
       let j = i + 1;
       while (j < lines.length) {
         const close = lineText(lines[j]!);
-        const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(close);
+        const m = /^[ \t]*(`{3,}|~{3,})[ \t]*$/.exec(close);
         if (m && m[1]![0] === marker[0] && m[1]!.length >= marker.length) break;
         j++;
       }
       const last = lines[Math.min(j, lines.length - 1)]!;
-      spans.push({ start: line.start, end: last.end, kind: 'fence' });
+      // From the marker: the indentation before it belongs to the prompt, and may be removed.
+      spans.push({ start: line.start + t.indexOf(marker), end: last.end, kind: 'fence' });
       i = j + 1;
       previousBlank = false;
       previousIndented = false;

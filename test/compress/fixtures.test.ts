@@ -66,6 +66,11 @@ const cases: Record<string, { safe: string | null; all?: string | null; rules?: 
   'template-indented.txt': {
     safe: 'You are a release-notes writer.\nTurn the commit list into short notes for users.\n\nGroup the notes by feature area.\n\n',
   },
+  'indented-structure.txt': {
+    // The shared indentation goes; the fenced example keeps its bytes from the marker on.
+    safe: 'You review pull requests for a payments service.\n\n## Checks\n- Make sure every new endpoint validates its input.\n  - Amounts are integers in cents.\n- Flag any change to the retry policy.\n\nReply in this shape:\n\n```markdown\n      **Verdict:** approve | request changes\n        - reason one\n      ```\n',
+    rules: ['whitespace', 'politeness'],
+  },
   'code-fence.txt': {
     safe: 'Format every answer like the snippet below.\n\n```python\n# Please   keep this comment exactly as written\ndef greet(name):\n    return f"Hello, {name}!"  # in order to greet\n```\n\nKeep the indentation of the code.\n',
   },
