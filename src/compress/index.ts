@@ -4,7 +4,7 @@ import { compareSignatures, signatureOf } from './invariants.js';
 import { SAFE_PHRASE_PASSES } from './phrases.js';
 import { MASK_CLOSE, MASK_OPEN, maskText, unmask } from './protect.js';
 import { reviewPasses } from './review.js';
-import { WHITESPACE_PASSES } from './whitespace.js';
+import { whitespacePasses } from './whitespace.js';
 
 export interface Change {
   rule: string;
@@ -104,8 +104,8 @@ function toChange(text: string, edit: TextEdit, pieces: readonly string[]): Chan
 
 function passesFor(tier: 'safe' | 'all', pieces: () => readonly string[]): Pass[] {
   return tier === 'all'
-    ? [...SAFE_PHRASE_PASSES, ...reviewPasses(pieces), ...WHITESPACE_PASSES]
-    : [...SAFE_PHRASE_PASSES, ...WHITESPACE_PASSES];
+    ? [...SAFE_PHRASE_PASSES, ...reviewPasses(pieces), ...whitespacePasses(pieces)]
+    : [...SAFE_PHRASE_PASSES, ...whitespacePasses(pieces)];
 }
 
 function runPasses(

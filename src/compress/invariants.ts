@@ -10,7 +10,8 @@ const URL_OR_EMAIL = /\b(?:https?|ftp|file):\/\/[^\s<>"'`]+|\bwww\.[A-Za-z0-9-]+
 export const NEGATION =
   /\b(?:not|no|never|none|nor|neither|nothing|nobody|nowhere|cannot|can['’]t|don['’]t|doesn['’]t|didn['’]t|won['’]t|wouldn['’]t|shouldn['’]t|mustn['’]t|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|haven['’]t|hasn['’]t|without|except|excluding|unless|only|solely|exclusively|avoid|avoiding|refrain|forbid|forbidden|prohibited|disallowed|instead|limit|limited|restrict|restricted|at most|at least|no longer)\b/gi;
 
-const HEADING = /^ {0,3}(#{1,6})(?:[ \t]|$)/;
+// At any indentation: a prompt is read, not rendered, and indentation is what whitespace passes remove.
+const HEADING = /^[ \t]*(#{1,6})(?:[ \t]|$)/;
 const LIST_ITEM = /^[ \t]*(?:([-*+•])|(\d{1,3})[.)])[ \t]+\S/;
 const RULE_LINE = /^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;

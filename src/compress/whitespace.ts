@@ -2,6 +2,7 @@
 // protected span keep their whitespace; the tokenizer decides which of these edits pay.
 import { nonOverlapping, type Pass, type TextEdit } from './edits.js';
 import { passOf } from './matchers.js';
+import { MASK_CLOSE, MASK_OPEN } from './protect.js';
 
 const RULE = 'whitespace';
 
@@ -98,4 +99,81 @@ const trimEnds: Pass = {
   },
 };
 
-export const WHITESPACE_PASSES: readonly Pass[] = [dedent, trailing, blankLines, innerSpaces, trimEnds];
+const TAG_LINE = /^[ \t]*<(\/?)([A-Za-z][\w:.-]*)(?:\s[^<>]*)?>[ \t]*$/;
+
+/** The XML-style tag a line holds on its own, seen through the mask (tags are protected spans). */
+function tagOf(line: string, pieces: readonly string[]): { close: boolean; name: string } | undefined {
+  const atom = new RegExp(`^[ \\t]*${MASK_OPEN}(\\d+)${MASK_CLOSE}[ \\t]*$`).exec(line);
+  const m = TAG_LINE.exec(atom ? (pieces[Number(atom[1])] ?? '') : line);
+  return m ? { close: m[1] === '/', name: m[2]! } : undefined;
+}
+
+/**
+ * Indentation inside XML-style sections (`<rules>` … `</rules>` on lines of their own): each
+ * section's content loses the indentation its lines share, nested sections in turn, so relative
+ * indentation (nested lists, diff examples) stays as it was.
+ */
+function blockDedent(pieces: () => readonly string[]): Pass {
+  return {
+    rule: RULE,
+    tier: 'safe',
+    find(text) {
+      const lines = text.split('\n');
+      const tags = lines.map((line) => tagOf(line, pieces()));
+      const blocks: Array<[number, number]> = [];
+      const open: Array<{ name: string; line: number }> = [];
+      tags.forEach((tag, i) => {
+        if (!tag) return;
+        if (!tag.close) open.push({ name: tag.name, line: i });
+        else if (open.at(-1)?.name === tag.name) blocks.push([open.pop()!.line, i]);
+      });
+      if (blocks.length === 0) return [];
+      const indent = lines.map((line) => /^[ \t]*/.exec(line)![0]);
+      const removed = new Array<number>(lines.length).fill(0);
+      blocks.sort((a, b) => a[0] - b[0]);
+      for (const [first, last] of blocks) {
+        let common = Infinity;
+        const used = new Set<string>();
+        for (let i = first + 1; i < last; i++) {
+          if (lines[i]!.trim() === '') continue;
+          const left = indent[i]!.slice(removed[i]);
+          for (const c of left) used.add(c);
+          common = Math.min(common, left.length);
+        }
+        // Tabs and spaces mixed cannot be removed column-exactly.
+        if (!Number.isFinite(common) || common === 0 || used.size > 1) continue;
+        for (let i = first + 1; i < last; i++) if (lines[i]!.trim() !== '') removed[i]! += common;
+      }
+      // One edit per outermost section: its lines' token savings are judged together, so relative
+      // indentation never changes because one line's removal saved nothing on its own.
+      const offsets: number[] = [];
+      let offset = 0;
+      for (const line of lines) {
+        offsets.push(offset);
+        offset += line.length + 1;
+      }
+      const edits: TextEdit[] = [];
+      let coveredTo = -1;
+      for (const [first, last] of blocks) {
+        if (first <= coveredTo || last - first < 2) continue;
+        coveredTo = last;
+        const inner = lines.slice(first + 1, last).map((line, k) => line.slice(removed[first + 1 + k]));
+        const start = offsets[first + 1]!;
+        const end = offsets[last - 1]! + lines[last - 1]!.length;
+        const replacement = inner.join('\n');
+        if (replacement !== text.slice(start, end)) {
+          const sample = lines.slice(first + 1, last).findIndex((line) => line.trim() !== '');
+          edits.push({
+            ...edit(start, end, replacement, 'Indentation inside a tagged section removed; relative indentation kept.'),
+            display: { before: lines[first + 1 + sample]!, after: inner[sample]! },
+          });
+        }
+      }
+      return edits;
+    },
+  };
+}
+
+export function whitespacePasses(pieces: () => readonly string[]): readonly Pass[] {
+  return [dedent, blockDedent(pieces), trailing, blankLines, innerSpaces, trimEnds];
+}

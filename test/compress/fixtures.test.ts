@@ -71,6 +71,11 @@ const cases: Record<string, { safe: string | null; all?: string | null; rules?: 
     safe: 'You review pull requests for a payments service.\n\n## Checks\n- Make sure every new endpoint validates its input.\n  - Amounts are integers in cents.\n- Flag any change to the retry policy.\n\nReply in this shape:\n\n```markdown\n      **Verdict:** approve | request changes\n        - reason one\n      ```\n',
     rules: ['whitespace', 'politeness'],
   },
+  'tagged-sections.txt': {
+    // Each tagged section loses the indentation its lines share; the nested item stays nested.
+    safe: '<role>\nYou are the on-call assistant for the platform team.\n</role>\n\n<rules>\n- Answer from the runbook first.\n  - Quote the runbook section you used.\n- Page a human when a customer is affected.\n</rules>\n\n<output_format>\nReply with a short summary, then the next step.\n</output_format>\n',
+    rules: ['whitespace'],
+  },
   'code-fence.txt': {
     safe: 'Format every answer like the snippet below.\n\n```python\n# Please   keep this comment exactly as written\ndef greet(name):\n    return f"Hello, {name}!"  # in order to greet\n```\n\nKeep the indentation of the code.\n',
   },
