@@ -318,19 +318,29 @@ export class Evaluator {
       }
       return first;
     }
-    if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return undefined;
-    // `Promise<OpenAI>`: what an awaited getter or field holds (`await` is unwrapped where it is read).
-    if (type.typeName.text === 'Promise' && type.typeArguments?.length === 1) return this.typeValue(type.typeArguments[0]!, ctx, depth + 1);
-    const binding = lookupBinding(ctx.index, type.typeName.text, type.pos);
+    if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName) || depth > MAX_DEPTH) return undefined;
+    const name = type.typeName.text;
+    // `Promise<OpenAI>` (what an awaited getter holds; `await` is unwrapped where it is read) and
+    // `Pick<OpenAI, 'chat'>`: the client itself, as far as its calls go.
+    if (WRAPPER_TYPES.has(name) && type.typeArguments?.[0]) return this.typeValue(type.typeArguments[0], ctx, depth + 1);
+    const binding = lookupBinding(ctx.index, name, type.pos);
     if (binding?.kind === 'class') return this.classInstance({ node: binding.node, ctx }, undefined, ctx, depth);
-    if (binding?.kind !== 'import') return undefined;
+    if (!binding) {
+      const alias = typeAlias(ctx, name);
+      return alias && this.typeValue(alias, ctx, depth + 1);
+    }
+    if (binding.kind !== 'import') return undefined;
     let root: Value = { k: 'chain', module: normalizeModule(binding.module), name: binding.imported, steps: [] };
     if (binding.module.startsWith('.')) {
       const target = ctx.loader?.load(ctx.file, binding.module);
       if (!target) return undefined;
       root = this.resolveExport(target, binding.imported, depth);
       if (root.k === 'class') return this.classInstance(root, undefined, ctx, depth);
-      if (root.k !== 'chain') return undefined;
+      if (root.k !== 'chain') {
+        // `export type LLMInstance = Pick<OpenAI, 'chat'>` in the other module.
+        const alias = typeAlias(target, binding.imported);
+        return alias && this.typeValue(alias, target, depth + 1);
+      }
     }
     if (root.k !== 'chain') return undefined;
     return { ...root, steps: [...root.steps, { kind: 'new', args: [], ctx }] };
@@ -398,9 +408,9 @@ export class Evaluator {
           const initial = this.evaluate(member.initializer, ctx, depth);
           // A field reassigned elsewhere in the class holds its initializer only until then.
           if (initial.k === 'chain' || assigned.length === 0) return initial;
-        } else if (member.type) {
-          typed ??= this.typeValue(member.type, ctx, depth);
         }
+        // `#session: Promise<OpenAI> | null = null`, filled in later by code we cannot follow.
+        if (member.type) typed ??= this.typeValue(member.type, ctx, depth);
       } else if ((ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member)) && name === key) {
         if (!ts.isGetAccessorDeclaration(member)) return { k: 'function', node: member, ctx };
         const returned = this.returnValue(member, ctx, depth);
@@ -658,6 +668,18 @@ function typeMembers(type: ts.TypeNode, ctx: ModuleContext, depth = 0): readonly
   for (const statement of ctx.sourceFile.statements) {
     if (ts.isInterfaceDeclaration(statement) && statement.name.text === name) return statement.members;
     if (ts.isTypeAliasDeclaration(statement) && statement.name.text === name) return typeMembers(statement.type, ctx, depth + 1);
+  }
+  return undefined;
+}
+
+// Generic types that stand for (part of) their first argument, as far as its method calls go.
+// Not `Partial<…>`: that is how options bags are typed, and it would make every init object a client.
+const WRAPPER_TYPES = new Set(['Promise', 'Awaited', 'Pick', 'Omit', 'NonNullable']);
+
+/** The aliased type of `type Name = …` declared at the top of a module. */
+function typeAlias(ctx: ModuleContext, name: string): ts.TypeNode | undefined {
+  for (const statement of ctx.sourceFile.statements) {
+    if (ts.isTypeAliasDeclaration(statement) && statement.name.text === name) return statement.type;
   }
   return undefined;
 }

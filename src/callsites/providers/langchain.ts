@@ -93,8 +93,9 @@ function findModel(ev: Evaluator, chain: Chain, depth: number): { model: ModelRe
   const { exportName, steps } = chainRoot(chain);
   const templates: Layer[] = [];
   const first = steps[0];
-  // A class of the project's own that extends a LangChain base is a custom model, not a provider call.
-  if (/^(Base\w*|SimpleChatModel|LLM)$/.test(exportName) && first?.kind === 'new' && first.node) return undefined;
+  // A class of the project's own that extends a LangChain model base is a custom model, not a provider
+  // call; one that extends BaseChain runs whatever model its constructor is given (looked for below).
+  if (/^(Base\w*(Model|LLM)|SimpleChatModel|LLM)$/.test(exportName) && first?.kind === 'new' && first.node) return undefined;
   if ((MODEL_CLASS.test(exportName) || MODEL_MODULE.test(chain.module)) && first?.kind === 'new') {
     const derived = steps.slice(1);
     if (derived.some((step, i) => step.kind === 'prop' && i < derived.length - 1 && !DERIVE_METHODS.test(step.name))) return undefined;
