@@ -406,8 +406,9 @@ export class Evaluator {
       if (ts.isPropertyDeclaration(member) && name === key) {
         if (member.initializer) {
           const initial = this.evaluate(member.initializer, ctx, depth);
-          // A field reassigned elsewhere in the class holds its initializer only until then.
-          if (initial.k === 'chain' || assigned.length === 0) return initial;
+          // A field reassigned elsewhere in the class holds its initializer only until then; a null
+          // one is a placeholder its type says more about.
+          if (initial.k === 'chain' || (assigned.length === 0 && !(initial.k === 'nullish' && member.type))) return initial;
         }
         // `#session: Promise<OpenAI> | null = null`, filled in later by code we cannot follow.
         if (member.type) typed ??= this.typeValue(member.type, ctx, depth);
