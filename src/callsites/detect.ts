@@ -61,7 +61,7 @@ function mayNameSdkFunction(callee: ts.Identifier, ctx: ModuleContext): boolean 
   let verdict = importVerdicts.get(binding);
   if (verdict === undefined) {
     const module = normalizeModule(binding.module);
-    verdict = isSdkModule(module) || ((binding.module.startsWith('.') || (ctx.loader?.isLocal?.(ctx.file, binding.module) ?? false)) && mayReexportDirectCall(binding.imported));
+    verdict = isSdkModule(module) || (mayReexportDirectCall(binding.imported) && (binding.module.startsWith('.') || (ctx.loader?.isLocal?.(ctx.file, binding.module) ?? false)));
     importVerdicts.set(binding, verdict);
   }
   return verdict;

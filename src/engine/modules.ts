@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { type Dirent, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import ts from '#typescript';
 import { createModuleContext } from '../callsites/detect.js';
@@ -30,6 +30,11 @@ export class ProjectModules implements ModuleLoader {
   /** `longLived`: the process outlives one scan (an editor), so folder listings are revalidated. */
   constructor(private readonly maxFileSize: number, longLived = false) {
     this.files = new DirectoryCache(longLived);
+  }
+
+  /** Folder listings the discovery walk already read. */
+  seedListings(listings: ReadonlyMap<string, readonly Dirent[]>): void {
+    for (const [dir, entries] of listings) this.files.seed(dir, entries);
   }
 
   /** A file already parsed because another file imported it. */

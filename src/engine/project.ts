@@ -96,6 +96,7 @@ export interface ScanPlan {
 export function planScan(paths: readonly string[], options: ScanOptions, modules: ProjectModules): ScanPlan {
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const discovery = discoverFiles(paths, options.cwd);
+  modules.seedListings(discovery.listings);
   const problems: FileProblem[] = [...discovery.problems];
   const stats: ScanStats = { discovered: discovery.files.length, read: 0, parsed: 0, bytesRead: 0, bytesParsed: 0 };
 

@@ -19,6 +19,11 @@ export class DirectoryCache {
     return entry.isSymbolicLink() && (statSync(path, { throwIfNoEntry: false })?.isFile() ?? false);
   }
 
+  /** A listing read elsewhere (the discovery walk), so the folder is not read twice. */
+  seed(dir: string, entries: readonly Dirent[]): void {
+    if (!this.revalidate) this.listings.set(dir, { stamp: 0, entries: new Map(entries.map((entry) => [entry.name, entry])) });
+  }
+
   exists(path: string): boolean {
     return this.entry(path) !== undefined;
   }

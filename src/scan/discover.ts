@@ -11,6 +11,8 @@ export class UsageError extends Error {}
 
 export interface Discovery {
   files: string[];
+  /** Every folder listing the walk read, for later lookups (import resolution) to reuse. */
+  listings: Map<string, Dirent[]>;
   /** Folders that could not be walked, with the reason. */
   problems: Array<{ file: string; message: string }>;
 }
@@ -32,6 +34,7 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
   const files = new Set<string>();
   const problems: Discovery['problems'] = [];
   const visited = new Set<string>();
+  const listings = new Map<string, Dirent[]>();
 
   const walk = (dir: string, layers: IgnoreLayer[]): void => {
     let real: string;
@@ -55,6 +58,7 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
       problems.push({ file: dir, message: `cannot read folder: ${reason(error)}` });
       return;
     }
+    listings.set(dir, entries);
     const gitignore = join(dir, '.gitignore');
     const here = entries.some((entry) => entry.name === '.gitignore') ? [...layers, loadIgnore(dir, gitignore)] : layers;
     // Each layer's path to this folder, once per folder rather than once per entry.
@@ -106,7 +110,7 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
     }
     throw new UsageError(`No such file or directory: ${input}`);
   }
-  return { files: [...files].sort(), problems };
+  return { files: [...files].sort(), listings, problems };
 }
 
 // Loaded on first use: most runs name folders, not globs, and fast-glob costs about 10 ms to load.
