@@ -7,7 +7,7 @@ import { ProjectModules } from '../src/engine/modules.js';
 import { sdkMajorsFor } from '../src/engine/packages.js';
 import { DEFAULT_MAX_FILE_SIZE, importsSdkModule, looksMinified } from '../src/engine/project.js';
 import { parseSource, SOURCE_EXTENSIONS } from '../src/scan/parse.js';
-import { prefilter } from '../src/scan/prefilter.js';
+import { mayHoldCallSite, prefilter } from '../src/scan/prefilter.js';
 
 // One TypeScript parse per linted file, shared by every promptlint rule: ESLint creates one
 // SourceCode per file and hands the same object to each rule, so it keys the cache.
@@ -97,7 +97,7 @@ function analyze(text: string, { filename, physicalFilename }: FileIdentity): An
   if (text.length > DEFAULT_MAX_FILE_SIZE || looksMinified(text)) return null;
   const onDisk = filename === physicalFilename && isAbsolute(filename);
   const verdict = prefilter(text);
-  if (verdict === 'skip') return null;
+  if (verdict === 'skip' || (verdict === 'sdk' && !mayHoldCallSite(text))) return null;
   try {
     if (verdict === 'relative' && !(onDisk && modules.importsSdkModule(filename, text))) return null;
     return onDisk ? analyzeSource(filename, text, modules, sdkMajorsFor(dirname(filename))) : analyzeSource(filename, text);

@@ -6,7 +6,7 @@ import type { ModuleContext } from '../callsites/values.js';
 import type { CallSite } from '../model.js';
 import { discoverFiles } from '../scan/discover.js';
 import { parseSource, syntaxErrors } from '../scan/parse.js';
-import { type PrefilterVerdict, prefilter } from '../scan/prefilter.js';
+import { mayHoldCallSite, type PrefilterVerdict, prefilter } from '../scan/prefilter.js';
 import { ProjectModules } from './modules.js';
 import { sdkMajorsFor } from './packages.js';
 
@@ -115,7 +115,7 @@ export function planScan(paths: readonly string[], options: ScanOptions, modules
 
   const toAnalyze: ScanPlan['toAnalyze'] = [];
   for (const [file, { text, verdict }] of texts) {
-    if (verdict === 'skip') continue;
+    if (verdict === 'skip' || (verdict === 'sdk' && !options.noPrefilter && !mayHoldCallSite(text))) continue;
     if (verdict === 'relative' && !importsSdkModule(file, text, modules, (target) => namesSdk(target, texts))) continue;
     stats.parsed++;
     stats.bytesParsed += text.length;

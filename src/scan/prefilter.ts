@@ -24,9 +24,18 @@ const CALL_CANDIDATE = new RegExp(
 
 export type PrefilterVerdict = 'sdk' | 'relative' | 'skip';
 
+/** `sdk`: names an SDK or a provider host; `relative`: may reach one through a project import. */
 export function prefilter(text: string): PrefilterVerdict {
   if (SDK_IMPORT.test(text) || PROVIDER_HOST.test(text)) return 'sdk';
   // Most files with only project imports are components and helpers that call nothing we match.
   if (RELATIVE_IMPORT.test(text) && CALL_CANDIDATE.test(text)) return 'relative';
   return 'skip';
+}
+
+/**
+ * Whether the text holds a call detection could match. A file that names an SDK without one (a
+ * module that builds a client for others, types, a provider's own sources) is not parsed.
+ */
+export function mayHoldCallSite(text: string): boolean {
+  return CALL_CANDIDATE.test(text);
 }

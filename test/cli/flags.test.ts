@@ -172,7 +172,7 @@ describe('output, input and colour', { concurrency: CONCURRENCY }, () => {
     const root = tempDir();
     writeFiles(root, {
       'package.json': '{ "name": "odd-files", "private": true, "dependencies": { "openai": "^6.0.0" } }\n',
-      'src/a-broken.ts': "import OpenAI from 'openai';\nexport const x = new OpenAI(;\n",
+      'src/a-broken.ts': "import OpenAI from 'openai';\nconst openai = new OpenAI(;\nexport const ask = () => openai.chat.completions.create({ model: 'gpt-4o', messages: [] });\n",
       'src/b-binary.ts': "import OpenAI from 'openai';\u0000\u0001\n",
       'src/c-large.ts': `import OpenAI from 'openai';\n${'// padding line\n'.repeat(200)}`,
       'src/d-call.ts': "import OpenAI from 'openai';\nconst openai = new OpenAI();\nawait openai.chat.completions.create({ model: 'gpt-4o', messages: [] });\n",
@@ -184,7 +184,9 @@ describe('output, input and colour', { concurrency: CONCURRENCY }, () => {
     const lines = run.stdout.split('\n').filter((line) => /^\S|^ {2}\d/.test(line));
     assert.deepEqual(lines, [
       'src/a-broken.ts',
-      "  2:29  error  Parsing error: ')' expected",
+      "  2:27  error  Parsing error: ')' expected",
+      // TypeScript recovers: the call after the error is still checked.
+      '  3:26  error  chat.completions.create call sends no output-token cap (max_completion_tokens): the model may answer up to its maximum output, billed in full  require-max-tokens',
       'src/b-binary.ts',
       '  1:1  warning  skipped: binary file',
       'src/c-large.ts',
@@ -193,7 +195,7 @@ describe('output, input and colour', { concurrency: CONCURRENCY }, () => {
       '  3:7  error  chat.completions.create call sends no output-token cap (max_completion_tokens): the model may answer up to its maximum output, billed in full  require-max-tokens',
       'src/e-dangling.ts',
       '  1:1  warning  skipped: broken symbolic link',
-      '✖ 5 problems (2 errors, 3 warnings)',
+      '✖ 6 problems (3 errors, 3 warnings)',
     ]);
   });
 });
