@@ -343,7 +343,8 @@ const RECORDED_KINDS = [
 const KIND_FLAGS = (() => {
   const flags = new Uint8Array(SyntaxKind.Count);
   for (let kind = 0; kind < SyntaxKind.Count; kind++) {
-    if ((kind >= SyntaxKind.FirstTypeNode && kind <= SyntaxKind.LastTypeNode) || kind === SyntaxKind.InterfaceDeclaration || kind === SyntaxKind.TypeAliasDeclaration) {
+    // Tokens (identifiers, literals, keywords) have no children worth a visit; nor has type syntax.
+    if (kind <= SyntaxKind.LastToken || (kind >= SyntaxKind.FirstTypeNode && kind <= SyntaxKind.LastTypeNode) || kind === SyntaxKind.InterfaceDeclaration || kind === SyntaxKind.TypeAliasDeclaration) {
       flags[kind] = SKIP;
     } else if (isFunctionLike({ kind } as ts.Node)) {
       flags[kind] = FUNCTION_LIKE | OPENS_SCOPE | BRANCHES;
