@@ -216,11 +216,9 @@ export function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
       case SyntaxKind.BinaryExpression: {
         const binary = node as ts.BinaryExpression;
         const operator = binary.operatorToken.kind;
-        if (operator === SyntaxKind.EqualsToken) recordAssignment(index, binary.left, binary.right, depth);
-        // `this.session ??= connect()`: a lazily filled field, taken as an assignment.
-        else if ((operator === SyntaxKind.QuestionQuestionEqualsToken || operator === SyntaxKind.BarBarEqualsToken) && binary.left.kind === SyntaxKind.PropertyAccessExpression) {
-          const left = binary.left as ts.PropertyAccessExpression;
-          if (left.expression.kind === SyntaxKind.ThisKeyword) push(index.thisAssignments, left.name.text, { expression: binary.right, pos: left.pos });
+        // `this.session ??= connect()` fills what is missing: as good as an assignment for what is sent.
+        if (operator === SyntaxKind.EqualsToken || operator === SyntaxKind.QuestionQuestionEqualsToken || operator === SyntaxKind.BarBarEqualsToken) {
+          recordAssignment(index, binary.left, binary.right, depth);
         }
         if (LOGICAL_OPERATORS.has(operator)) {
           // The right side runs only sometimes.

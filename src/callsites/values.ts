@@ -580,8 +580,9 @@ export class Evaluator {
       const always = mutation.depth <= (value.declaredDepth ?? 0);
       if (always || assigned.state === result.state) result = assigned;
       else result = { state: 'unknown', why: 'conditional' };
+    } else if (value.mutations?.has('*') && result.state === 'absent') {
+      result = { state: 'unknown', why: 'binding' };
     }
-    else if (value.mutations?.has('*') && result.state === 'absent') result = { state: 'unknown', why: 'binding' };
     return result;
   }
 
@@ -666,11 +667,10 @@ function typeMembers(type: ts.TypeNode, ctx: ModuleContext, depth = 0): readonly
   if (ts.isIntersectionTypeNode(type)) return type.types.flatMap((part) => typeMembers(part, ctx, depth + 1) ?? []);
   if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return undefined;
   const name = type.typeName.text;
-  for (const statement of ctx.sourceFile.statements) {
-    if (ts.isInterfaceDeclaration(statement) && statement.name.text === name) return statement.members;
-    if (ts.isTypeAliasDeclaration(statement) && statement.name.text === name) return typeMembers(statement.type, ctx, depth + 1);
-  }
-  return undefined;
+  const declared = ctx.sourceFile.statements.find((statement) => ts.isInterfaceDeclaration(statement) && statement.name.text === name);
+  if (declared) return (declared as ts.InterfaceDeclaration).members;
+  const alias = typeAlias(ctx, name);
+  return alias && typeMembers(alias, ctx, depth + 1);
 }
 
 // Generic types that stand for (part of) their first argument, as far as its method calls go.
