@@ -5,12 +5,11 @@ import { createModuleContext } from '../callsites/detect.js';
 import { isSdkModule } from '../callsites/providers/index.js';
 import { type ModuleContext, type ModuleLoader, normalizeModule } from '../callsites/values.js';
 import { DirectoryCache } from '../scan/directory-cache.js';
-import { parseSource } from '../scan/parse.js';
+import { parseSource, SOURCE_EXTENSIONS } from '../scan/parse.js';
 
 // Resolves relative imports (and tsconfig `paths` aliases such as `@/lib/ai`) to parsed modules,
 // so a client or prompt constant defined in another file can be followed. Each file is parsed once.
 
-const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
 interface Aliases {
   baseDir: string;
@@ -145,8 +144,8 @@ export class ProjectModules implements ModuleLoader {
       const stem = base.slice(0, -jsLike[0].length);
       for (const candidate of [`${stem}.${jsLike[1] ?? ''}ts`, `${stem}.tsx`]) if (this.files.isFile(candidate)) return candidate;
     }
-    for (const extension of EXTENSIONS) if (this.files.isFile(base + extension)) return base + extension;
-    for (const extension of EXTENSIONS) {
+    for (const extension of SOURCE_EXTENSIONS) if (this.files.isFile(base + extension)) return base + extension;
+    for (const extension of SOURCE_EXTENSIONS) {
       const index = join(base, `index${extension}`);
       if (this.files.isFile(index)) return index;
     }
@@ -157,7 +156,7 @@ export class ProjectModules implements ModuleLoader {
 const CONVENTIONAL_ALIAS = /^[@~]\//;
 
 function hasSourceExtension(path: string): boolean {
-  return EXTENSIONS.some((extension) => path.endsWith(extension));
+  return SOURCE_EXTENSIONS.some((extension) => path.endsWith(extension));
 }
 
 function readAliases(file: string): Aliases | null {
