@@ -10,7 +10,6 @@ import { parseSource, SOURCE_EXTENSIONS } from '../scan/parse.js';
 // Resolves relative imports (and tsconfig `paths` aliases such as `@/lib/ai`) to parsed modules,
 // so a client or prompt constant defined in another file can be followed. Each file is parsed once.
 
-
 interface Aliases {
   baseDir: string;
   paths: Array<{ prefix: string; wildcard: boolean; targets: string[] }>;
