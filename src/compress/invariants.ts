@@ -14,7 +14,7 @@ export const NEGATION =
 const HEADING = /^[ \t]*(#{1,6})(?:[ \t]|$)/;
 const LIST_ITEM = /^[ \t]*(?:([-*+•])|(\d{1,3})[.)])[ \t]+\S/;
 const RULE_LINE = /^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;
+const SETEXT = /^[ \t]*(?:=+|-+)[ \t]*$/;
 
 const SPAN_GROUPS: Record<string, readonly SpanKind[]> = {
   'code-fences': ['fence'],
@@ -48,11 +48,7 @@ function tally(text: string, pattern: RegExp, normalize: (s: string) => string =
 function structureOf(masked: string): string[] {
   const out: string[] = [];
   let previous = '';
-  // Indentation every line shares (a prompt in an indented template literal) does not make headings
-  // and list items something else, so removing it is no change of structure.
-  const lines = masked.split('\n');
-  const common = Math.min(...lines.filter((line) => line.trim() !== '').map((line) => /^[ \t]*/.exec(line)![0].length));
-  for (const raw of Number.isFinite(common) && common > 0 ? lines.map((line) => line.slice(Math.min(common, /^[ \t]*/.exec(line)![0].length))) : lines) {
+  for (const raw of masked.split('\n')) {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     const heading = HEADING.exec(line);
     if (heading) {

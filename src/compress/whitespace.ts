@@ -100,10 +100,11 @@ const trimEnds: Pass = {
 };
 
 const TAG_LINE = /^[ \t]*<(\/?)([A-Za-z][\w:.-]*)(?:\s[^<>]*)?>[ \t]*$/;
+const ATOM_LINE = new RegExp(`^[ \\t]*${MASK_OPEN}(\\d+)${MASK_CLOSE}[ \\t]*$`);
 
 /** The XML-style tag a line holds on its own, seen through the mask (tags are protected spans). */
 function tagOf(line: string, pieces: readonly string[]): { close: boolean; name: string } | undefined {
-  const atom = new RegExp(`^[ \\t]*${MASK_OPEN}(\\d+)${MASK_CLOSE}[ \\t]*$`).exec(line);
+  const atom = ATOM_LINE.exec(line);
   const m = TAG_LINE.exec(atom ? (pieces[Number(atom[1])] ?? '') : line);
   return m ? { close: m[1] === '/', name: m[2]! } : undefined;
 }
