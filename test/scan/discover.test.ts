@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { looksMinified, readSource } from '../../src/engine/project.js';
 import { discoverFiles, UsageError } from '../../src/scan/discover.js';
-import { prefilter } from '../../src/scan/prefilter.js';
+import { mayHoldCallSite, prefilter } from '../../src/scan/prefilter.js';
 
 const root = mkdtempSync(join(tmpdir(), 'promptlint-discover-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -110,5 +110,13 @@ describe('prefilter', () => {
     assert.equal(prefilter("import { client } from './llm';"), 'skip');
     assert.equal(prefilter("import React from 'react';\nexport const App = () => null;"), 'skip');
     assert.equal(prefilter("const said = 'I said ai';"), 'skip');
+    assert.equal(prefilter("await axios.post('http://vllm.internal:8000/v1/chat/completions', body);"), 'sdk');
+  });
+
+  it('tells a module that only builds a client from one that may call it', () => {
+    assert.equal(mayHoldCallSite("import OpenAI from 'openai';\nexport const openai = new OpenAI({ maxRetries: 2 });"), false);
+    assert.equal(mayHoldCallSite("import type { ChatCompletion } from 'openai/resources';\nexport type Reply = ChatCompletion;"), false);
+    assert.equal(mayHoldCallSite("import { openai } from './client';\nconst res = await openai.responses.create({ model, input });"), true);
+    assert.equal(mayHoldCallSite("import { generateText as gen } from 'ai';\nexport { gen };"), true);
   });
 });
