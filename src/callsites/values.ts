@@ -493,7 +493,10 @@ export class Evaluator {
     }
     const target = this.evaluate(callee, ctx, depth);
     if (target.k === 'chain') return { ...target, steps: [...target.steps, { kind: 'call', args: node.arguments, ctx, node }] };
-    if (target.k === 'function') return this.returnValue(target.node, target.ctx, depth);
+    if (target.k === 'function') {
+      const returned = this.returnValue(target.node, target.ctx, depth);
+      return returned.k === 'chain' ? withArguments(returned, target.node, node, ctx) : returned;
+    }
     return { k: 'unknown', why: 'call', node, ctx };
   }
 
@@ -620,6 +623,28 @@ function presence(value: Value, node: ts.Node, valueNode: ts.Node, ctx: ModuleCo
     return value.options.every((option) => option.k === 'nullish') ? { state: 'absent', node } : { state: 'unknown', why: 'conditional' };
   }
   return { state: 'present', value, node, valueNode, ctx };
+}
+
+/**
+ * A factory that hands its parameters to the client it builds (`static create(opts) { return new
+ * Client(opts) }`): the client is built from what this call passes. Only steps whose arguments are
+ * all the factory's own parameters are rewritten; anything else stays as the factory wrote it.
+ */
+function withArguments(chain: Extract<Value, { k: 'chain' }>, fn: ts.SignatureDeclaration, call: ts.CallExpression, ctx: ModuleContext): Value {
+  const positions = new Map<string, number>();
+  fn.parameters.forEach((parameter, i) => {
+    if (ts.isIdentifier(parameter.name) && !parameter.dotDotDotToken) positions.set(parameter.name.text, i);
+  });
+  if (positions.size === 0) return chain;
+  let changed = false;
+  const steps = chain.steps.map((step): Step => {
+    if (step.kind === 'prop' || step.args.length === 0) return step;
+    const indexes = step.args.map((arg) => (ts.isIdentifier(arg) ? positions.get(arg.text) : undefined));
+    if (indexes.some((index) => index === undefined || !call.arguments[index])) return step;
+    changed = true;
+    return { ...step, args: indexes.map((index) => call.arguments[index!]!), ctx };
+  });
+  return changed ? { ...chain, steps } : chain;
 }
 
 /** The last change of each key made to this variable's object: after its declaration, inside its scope. */
