@@ -202,7 +202,9 @@ export class Evaluator {
       }
       const right = this.evaluate(node.right, ctx, depth);
       if (right.k === 'chain' && left.k === 'unknown') return right;
-      return either([left, right]);
+      // `(n || undefined) ?? 8192`: a nullish left falls through to the right, so only the others stay.
+      const kept = left.k === 'either' ? left.options.filter((option) => option.k !== 'nullish') : [left];
+      return either([...kept, right]);
     }
     if (op === ts.SyntaxKind.AmpersandAmpersandToken) {
       // `cond && { schema }`: a falsy left side has no properties, and spreads to nothing.
@@ -540,7 +542,11 @@ export class Evaluator {
         if (chosen) return this.property(chosen, key, depth);
         this.conditionals?.add(value);
         const results = value.options.map((option) => this.property(option, key, depth));
-        if (results.every((result) => result.state === 'present')) return results[0]!;
+        if (results.every((result) => result.state === 'present')) {
+          // Sent either way; what is sent is one of the options' values.
+          const values = results.map((result) => (result as Extract<PropertyLookup, { state: 'present' }>).value);
+          return samePrimitive(values) ? results[0]! : { ...(results[0] as Extract<PropertyLookup, { state: 'present' }>), value: either(values) };
+        }
         if (results.every((result) => result.state === 'absent')) return { state: 'absent' };
         return { state: 'unknown', why: 'conditional' };
       }
@@ -723,6 +729,12 @@ function isPrimitiveType(type: ts.TypeNode): boolean {
 
 function isStatic(member: ts.ClassElement): boolean {
   return ts.canHaveModifiers(member) && (ts.getModifiers(member)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) ?? false);
+}
+
+function samePrimitive(values: readonly Value[]): boolean {
+  const [first, ...rest] = values;
+  if (!first || (first.k !== 'string' && first.k !== 'number' && first.k !== 'boolean')) return false;
+  return rest.every((value) => value.k === first.k && value.value === first.value);
 }
 
 function either(options: Value[]): Value {

@@ -1,9 +1,27 @@
 import { argLayer } from '../chain.js';
-import { type ProviderAdapter, callArg } from './types.js';
+import type { Value } from '../values.js';
+import { type CallInfo, type ProviderAdapter, callArg } from './types.js';
 
 const GENAI_MODELS = /^:new\.models\.(generateContent|generateContentStream)$/;
 const GENAI_CHAT = /^:new\.chats\.create\(\)\.(sendMessage|sendMessageStream)$/;
 const LEGACY = /^:new\.(getGenerativeModel|getGenerativeModelFromCachedContent)\(\)(\.startChat\(\))?\.(generateContent|generateContentStream|sendMessage|sendMessageStream)$/;
+
+/** `config.responseModalities: ['IMAGE']` without text: an image generation, not a text call. */
+function imageOnly(info: CallInfo): boolean {
+  const arg = info.call.arguments[0];
+  if (!arg) return false;
+  const config = info.ev.property(info.ev.evaluate(arg, info.ctx), 'config');
+  if (config.state !== 'present') return false;
+  const modalities = info.ev.elements(info.ev.property(config.value, 'modalities').state === 'present' ? { k: 'nullish' } : propertyValue(info, config.value, 'responseModalities'));
+  if (!modalities || modalities.length === 0) return false;
+  const names = modalities.map((item) => (item.spread || item.value.k !== 'string' ? undefined : item.value.value.toLowerCase()));
+  return names.every((name) => name !== undefined) && !names.includes('text');
+}
+
+function propertyValue(info: CallInfo, value: Value, key: string): Value {
+  const found = info.ev.property(value, key);
+  return found.state === 'present' ? found.value : { k: 'nullish' };
+}
 
 export const googleGenai: ProviderAdapter = {
   id: 'google-genai',
@@ -13,7 +31,10 @@ export const googleGenai: ProviderAdapter = {
     if (info.chain.module === '@google/genai') {
       if (!/^(default|GoogleGenAI)$/.test(info.exportName)) return undefined;
       let method = GENAI_MODELS.exec(info.signature);
-      if (method) return { provider: 'google-genai', family: 'gemini', api: `models.${method[1]}`, sdk: '@google/genai', layers: callArg(info) };
+      if (method) {
+        if (imageOnly(info)) return undefined;
+        return { provider: 'google-genai', family: 'gemini', api: `models.${method[1]}`, sdk: '@google/genai', layers: callArg(info) };
+      }
       method = GENAI_CHAT.exec(info.signature);
       if (method) {
         return {
