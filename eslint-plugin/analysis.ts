@@ -7,7 +7,7 @@ import { ProjectModules } from '../src/engine/modules.js';
 import { sdkMajorsFor } from '../src/engine/packages.js';
 import { DEFAULT_MAX_FILE_SIZE, importsSdkModule, looksMinified } from '../src/engine/project.js';
 import { parseSource, SOURCE_EXTENSIONS } from '../src/scan/parse.js';
-import { mayHoldCallSite, prefilter } from '../src/scan/prefilter.js';
+import { mayHoldCallSite, type PrefilterVerdict, prefilter } from '../src/scan/prefilter.js';
 
 // One TypeScript parse per linted file, shared by every promptlint rule: ESLint creates one
 // SourceCode per file and hands the same object to each rule, so it keys the cache.
@@ -15,7 +15,7 @@ import { mayHoldCallSite, prefilter } from '../src/scan/prefilter.js';
 interface CachedFile {
   /** mtime and size: ESLint also runs in long-lived processes (editors, eslint_d), where files change. */
   stamp: string;
-  namesSdk: boolean;
+  verdict: PrefilterVerdict;
   /** Parsed on the first import that needs it; most files are only ever prefiltered. */
   ctx?: ModuleContext | null;
 }
@@ -41,7 +41,12 @@ class CachedModules implements ModuleLoader {
   }
 
   importsSdkModule(file: string, text: string): boolean {
-    return importsSdkModule(file, text, this.#paths, (target) => this.#read(target)?.namesSdk === true);
+    return importsSdkModule(file, text, this.#paths, (target) => {
+      const verdict = this.#read(target)?.verdict;
+      if (verdict !== 'relative') return verdict && { verdict, text: '' };
+      const text = readText(target);
+      return text === undefined ? undefined : { verdict, text };
+    });
   }
 
   #read(path: string): CachedFile | undefined {
@@ -51,7 +56,7 @@ class CachedModules implements ModuleLoader {
       const stamp = `${stat.mtimeMs}:${stat.size}`;
       const cached = this.#files.get(path);
       if (cached?.stamp === stamp) return cached;
-      const file: CachedFile = { stamp, namesSdk: prefilter(readFileSync(path, 'utf8')) === 'sdk' };
+      const file: CachedFile = { stamp, verdict: prefilter(readFileSync(path, 'utf8')) };
       this.#files.set(path, file);
       return file;
     } catch {
@@ -97,7 +102,7 @@ function analyze(text: string, { filename, physicalFilename }: FileIdentity): An
   if (text.length > DEFAULT_MAX_FILE_SIZE || looksMinified(text)) return null;
   const onDisk = filename === physicalFilename && isAbsolute(filename);
   const verdict = prefilter(text);
-  if (verdict === 'skip' || (verdict === 'sdk' && !mayHoldCallSite(text))) return null;
+  if (verdict === 'skip' || !mayHoldCallSite(text)) return null;
   try {
     if (verdict === 'relative' && !(onDisk && modules.importsSdkModule(filename, text))) return null;
     return onDisk ? analyzeSource(filename, text, modules, sdkMajorsFor(dirname(filename))) : analyzeSource(filename, text);

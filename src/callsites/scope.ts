@@ -389,7 +389,10 @@ function recordExport(index: FileIndex, node: ts.ExportDeclaration): void {
 }
 
 function recordAssignment(index: FileIndex, left: ts.Expression, right: ts.Expression, depth: number): void {
-  if (ts.isIdentifier(left)) {
+  const exported = commonJsExport(left);
+  if (exported !== undefined) {
+    index.exports.set(exported, { kind: 'expression', expression: right });
+  } else if (ts.isIdentifier(left)) {
     push(index.assignments, left.text, right);
   } else if (ts.isPropertyAccessExpression(left) && left.expression.kind === SyntaxKind.ThisKeyword) {
     push(index.thisAssignments, left.name.text, { expression: right, pos: left.pos });
@@ -401,6 +404,16 @@ function recordAssignment(index: FileIndex, left: ts.Expression, right: ts.Expre
         : '*';
     push(index.mutations, left.expression.text, { key, expression: key === '*' ? null : right, depth, pos: left.pos });
   }
+}
+
+/** `module.exports = …` is the default export; `module.exports.name = …` and `exports.name = …` are named ones. */
+function commonJsExport(left: ts.Expression): string | undefined {
+  if (!ts.isPropertyAccessExpression(left)) return undefined;
+  const isModuleExports = (node: ts.Expression) =>
+    ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'module' && node.name.text === 'exports';
+  if (isModuleExports(left)) return 'default';
+  if (isModuleExports(left.expression) || (ts.isIdentifier(left.expression) && left.expression.text === 'exports')) return left.name.text;
+  return undefined;
 }
 
 function markOpaqueMutation(index: FileIndex, name: string, pos: number): void {

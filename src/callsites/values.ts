@@ -47,6 +47,8 @@ export type Value =
   | { k: 'class'; node: ts.ClassLikeDeclaration; ctx: ModuleContext }
   /** An instance of a project class that is not an SDK subclass (a wrapper holding a client in a field). */
   | { k: 'instance'; node: ts.ClassLikeDeclaration; ctx: ModuleContext }
+  /** A project module as a whole (`import * as llm from './llm'`, `require('./llm')`): its exports are its members. */
+  | { k: 'module'; ctx: ModuleContext }
   | { k: 'json'; inner: Value }
   | { k: 'either'; options: Value[] }
   | {
@@ -247,7 +249,7 @@ export class Evaluator {
         if (binding.module.startsWith('.') || ctx.loader?.isLocal?.(ctx.file, binding.module)) {
           const target = ctx.loader?.load(ctx.file, binding.module);
           if (!target) return { k: 'unknown', why: 'binding', node: at, ctx };
-          if (binding.imported === '*') return { k: 'unknown', why: 'binding', node: at, ctx };
+          if (binding.imported === '*') return { k: 'module', ctx: target };
           return this.resolveExport(target, binding.imported, depth);
         }
         return { k: 'chain', module: normalizeModule(binding.module), name: binding.imported, steps: [] };
@@ -306,6 +308,12 @@ export class Evaluator {
       const value = this.resolveExport(next, name, depth + 1, seen);
       if (value.k !== 'unknown') return value;
     }
+    // CommonJS `module.exports = { makeClient, … }`: the names are the object's keys.
+    const whole = ctx.index.exports.get('default');
+    if (name !== 'default' && whole?.kind === 'expression') {
+      const found = this.property(this.evaluate(whole.expression, ctx, depth), name, depth);
+      if (found.state === 'present') return found.value;
+    }
     return { k: 'unknown', why: 'binding' };
   }
 
@@ -359,6 +367,10 @@ export class Evaluator {
         current = this.instanceMember(current, key, depth) ?? { k: 'unknown', why: 'binding' };
         continue;
       }
+      if (current.k === 'module') {
+        current = this.resolveExport(current.ctx, key, depth);
+        continue;
+      }
       const prop = this.property(current, key, depth);
       if (prop.state === 'present') current = prop.value;
       else if (prop.state === 'absent') return { k: 'nullish' };
@@ -378,6 +390,7 @@ export class Evaluator {
     if (base.k === 'chain') return { ...base, steps: [...base.steps, { kind: 'prop', name: key }] };
     if (base.k === 'class') return this.staticMember(base, key, depth);
     if (base.k === 'instance') return this.instanceMember(base, key, depth) ?? { k: 'unknown', why: 'binding', node, ctx };
+    if (base.k === 'module') return this.resolveExport(base.ctx, key, depth);
     if (base.k === 'unknown') {
       const type = base.type && memberType(base.type, [key], ctx);
       const typed = type && this.typeValue(type, ctx, depth);
@@ -503,9 +516,9 @@ export class Evaluator {
   }
 
   private moduleObject(target: ModuleContext): Value {
-    // A CommonJS module of our own: only `module.exports = expr` is followed.
+    // A CommonJS module of our own: `module.exports = expr`, or its `exports.name = …` one by one.
     const exported = target.index.exports.get('default');
-    return exported?.kind === 'expression' ? this.evaluate(exported.expression, target) : UNKNOWN_CALL;
+    return exported?.kind === 'expression' ? this.evaluate(exported.expression, target) : { k: 'module', ctx: target };
   }
 
   /** What a same-project function returns, when one of its returns is an SDK chain or all agree on data. */

@@ -114,9 +114,15 @@ export function planScan(paths: readonly string[], options: ScanOptions, modules
   }
 
   const toAnalyze: ScanPlan['toAnalyze'] = [];
+  const leadOf = (path: string): Lead | undefined => {
+    const entry = texts.get(path);
+    if (entry) return entry;
+    const text = safeRead(path);
+    return text === undefined ? undefined : { text, verdict: prefilter(text) };
+  };
   for (const [file, { text, verdict }] of texts) {
-    if (verdict === 'skip' || (verdict === 'sdk' && !options.noPrefilter && !mayHoldCallSite(text))) continue;
-    if (verdict === 'relative' && !importsSdkModule(file, text, modules, (target) => namesSdk(target, texts))) continue;
+    if (verdict === 'skip' || (!options.noPrefilter && !mayHoldCallSite(text))) continue;
+    if (verdict === 'relative' && !importsSdkModule(file, text, modules, leadOf)) continue;
     stats.parsed++;
     stats.bytesParsed += text.length;
     toAnalyze.push({ file, text });
@@ -168,31 +174,38 @@ export function scanProject(
 }
 
 const IMPORT_SPECIFIER = /(?:from\s*|import\s*\(\s*|require\s*\(\s*)['"]([^'"]+)['"]/g;
+// A client built in one module, handed on by a helper module, used in a third: two hops, and one spare.
+const MAX_IMPORT_HOPS = 3;
+
+export interface Lead {
+  text: string;
+  verdict: PrefilterVerdict;
+}
 
 /**
- * A file whose only lead is a relative (or aliased) import is parsed when one of those imports
- * reaches a file that names an SDK. Shared by the CLI scan and the ESLint plugin.
+ * A file whose only lead is a relative (or aliased) import is parsed when its imports reach a file
+ * that names an SDK, directly or through up to two more project modules. Shared by the CLI scan
+ * and the ESLint plugin.
  */
 export function importsSdkModule(
   file: string,
   text: string,
   modules: Pick<ProjectModules, 'resolvePath' | 'isAliased'>,
-  namesSdk: (path: string) => boolean,
+  leadOf: (path: string) => Lead | undefined,
+  hops = MAX_IMPORT_HOPS,
+  seen = new Set<string>([file]),
 ): boolean {
   for (const match of text.matchAll(IMPORT_SPECIFIER)) {
     const specifier = match[1]!;
     if (!specifier.startsWith('.') && !modules.isAliased(file, specifier)) continue;
     const target = modules.resolvePath(file, specifier);
-    if (target !== undefined && namesSdk(target)) return true;
+    if (target === undefined || seen.has(target)) continue;
+    seen.add(target);
+    const lead = leadOf(target);
+    if (lead?.verdict === 'sdk') return true;
+    if (lead?.verdict === 'relative' && hops > 1 && importsSdkModule(target, lead.text, modules, leadOf, hops - 1, seen)) return true;
   }
   return false;
-}
-
-function namesSdk(target: string, texts: Map<string, { text: string; verdict: PrefilterVerdict }>): boolean {
-  const entry = texts.get(target);
-  if (entry) return entry.verdict === 'sdk';
-  const text = safeRead(target);
-  return text !== undefined && prefilter(text) === 'sdk';
 }
 
 function safeRead(file: string): string | undefined {

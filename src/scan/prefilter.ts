@@ -24,17 +24,20 @@ const CALL_CANDIDATE = new RegExp(
 
 export type PrefilterVerdict = 'sdk' | 'relative' | 'skip';
 
-/** `sdk`: names an SDK or a provider host; `relative`: may reach one through a project import. */
+/**
+ * `sdk`: names an SDK or a provider host; `relative`: may reach one through a project import.
+ * Whether the file is worth parsing also takes `mayHoldCallSite`.
+ */
 export function prefilter(text: string): PrefilterVerdict {
   if (SDK_IMPORT.test(text) || PROVIDER_HOST.test(text)) return 'sdk';
-  // Most files with only project imports are components and helpers that call nothing we match.
-  if (RELATIVE_IMPORT.test(text) && CALL_CANDIDATE.test(text)) return 'relative';
+  if (RELATIVE_IMPORT.test(text)) return 'relative';
   return 'skip';
 }
 
 /**
- * Whether the text holds a call detection could match. A file that names an SDK without one (a
- * module that builds a client for others, types, a provider's own sources) is not parsed.
+ * Whether the text holds a call detection could match. Most files are components and helpers
+ * without one, and so are modules that only build a client for others or declare types: they are
+ * not parsed, though they still lead importers to an SDK.
  */
 export function mayHoldCallSite(text: string): boolean {
   return CALL_CANDIDATE.test(text);

@@ -94,23 +94,28 @@ describe('readSource', () => {
 });
 
 describe('prefilter', () => {
-  it('keeps files that name an SDK, a provider host, or a relative import with a call detection could match; skips the rest', () => {
+  it('keeps files that name an SDK, a provider host or a project import, and skips the rest', () => {
     assert.equal(prefilter("import OpenAI from 'openai';"), 'sdk');
     assert.equal(prefilter("import OpenAI from 'openai/index.js';"), 'sdk');
     assert.equal(prefilter("const { generateText } = await import('ai');"), 'sdk');
     assert.equal(prefilter("import { ChatAnthropic } from '@langchain/anthropic';"), 'sdk');
     assert.equal(prefilter("fetch('https://api.anthropic.com/v1/messages')"), 'sdk');
-    assert.equal(prefilter("import { client } from './llm';\nawait client.chat.completions.create(request);"), 'relative');
-    assert.equal(prefilter("import { client } from '@/lib/llm';\nconst reply = await client.invoke <Answer>(input);"), 'relative');
-    assert.equal(prefilter("import { generateText } from './ai';\nconst { text } = await generateText({ model, prompt });"), 'relative');
-    assert.equal(prefilter("import { streamText as streamReply } from './ai';\nreturn streamReply(options);"), 'relative');
-    assert.equal(prefilter("import { $fetch } from './http';\nawait $fetch(url);"), 'relative');
-    // A component that only renders and formats: nothing to resolve.
-    assert.equal(prefilter("import { Button } from './button';\nexport const Save = () => <Button onClick={() => save()} />;"), 'skip');
-    assert.equal(prefilter("import { client } from './llm';"), 'skip');
+    assert.equal(prefilter("await axios.post('http://vllm.internal:8000/v1/chat/completions', body);"), 'sdk');
+    assert.equal(prefilter("import { client } from './llm';"), 'relative');
+    assert.equal(prefilter("const { init } = require('../init');"), 'relative');
+    assert.equal(prefilter("import { client } from '@/lib/llm';"), 'relative');
     assert.equal(prefilter("import React from 'react';\nexport const App = () => null;"), 'skip');
     assert.equal(prefilter("const said = 'I said ai';"), 'skip');
-    assert.equal(prefilter("await axios.post('http://vllm.internal:8000/v1/chat/completions', body);"), 'sdk');
+  });
+
+  it('finds calls detection could match', () => {
+    assert.equal(mayHoldCallSite('await client.chat.completions.create(request);'), true);
+    assert.equal(mayHoldCallSite('const reply = await client.invoke <Answer>(input);'), true);
+    assert.equal(mayHoldCallSite('const { text } = await generateText({ model, prompt });'), true);
+    assert.equal(mayHoldCallSite("import { streamText as streamReply } from './ai';\nreturn streamReply(options);"), true);
+    assert.equal(mayHoldCallSite('await $fetch(url);'), true);
+    // A component that only renders and formats: nothing to parse.
+    assert.equal(mayHoldCallSite('export const Save = () => <Button onClick={() => save()} />;'), false);
   });
 
   it('tells a module that only builds a client from one that may call it', () => {
