@@ -4,7 +4,7 @@ import { chainRoot, signature } from './chain.js';
 import { ADAPTERS, isSdkModule, mayReexportDirectCall, METHOD_NAMES } from './providers/index.js';
 import { buildCallSite } from './request.js';
 import { type Binding, buildFileIndex, lookupBinding } from './scope.js';
-import { Evaluator, GLOBAL_MODULE, type ModuleContext, type ModuleLoader, normalizeModule, unwrap } from './values.js';
+import { Evaluator, GLOBAL_MODULE, isChoiceOfChains, type ModuleContext, type ModuleLoader, normalizeModule, unwrap } from './values.js';
 
 export function createModuleContext(
   file: string,
@@ -36,14 +36,17 @@ function matchCall(call: ts.CallExpression, ctx: ModuleContext, ev: Evaluator): 
   // A project's own fetch wrapper (`this.fetch(url, init)`, `import { fetch } from './http'`): a call
   // site only if the URL names a provider endpoint, which the HTTP adapter checks.
   const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : callee.text;
-  if (value.k !== 'chain' && name === 'fetch') value = { k: 'chain', module: GLOBAL_MODULE, name: 'fetch', steps: [] };
-  if (value.k !== 'chain') return undefined;
-  const { exportName, steps } = chainRoot(value);
-  const info = { chain: value, exportName, signature: signature(steps), call, ctx, ev };
-  for (const adapter of ADAPTERS) {
-    if (!adapter.modules.test(value.module)) continue;
-    const match = adapter.match(info);
-    if (match) return buildCallSite(match, call, ctx, ev);
+  if (value.k !== 'chain' && !isChoiceOfChains(value) && name === 'fetch') value = { k: 'chain', module: GLOBAL_MODULE, name: 'fetch', steps: [] };
+  // Of a factory's alternatives, the first an adapter recognises describes the call.
+  const chains = value.k === 'chain' ? [value] : isChoiceOfChains(value) ? value.options : [];
+  for (const chain of chains) {
+    const { exportName, steps } = chainRoot(chain);
+    const info = { chain, exportName, signature: signature(steps), call, ctx, ev };
+    for (const adapter of ADAPTERS) {
+      if (!adapter.modules.test(chain.module)) continue;
+      const match = adapter.match(info);
+      if (match) return buildCallSite(match, call, ctx, ev);
+    }
   }
   return undefined;
 }

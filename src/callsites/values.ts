@@ -388,6 +388,7 @@ export class Evaluator {
     if (receiver.kind === ts.SyntaxKind.ThisKeyword) return this.thisMember(node, key, ctx, depth);
     const base = this.evaluate(receiver, ctx, depth);
     if (base.k === 'chain') return { ...base, steps: [...base.steps, { kind: 'prop', name: key }] };
+    if (isChoiceOfChains(base)) return either(base.options.map((chain) => ({ ...chain, steps: [...chain.steps, { kind: 'prop', name: key }] })));
     if (base.k === 'class') return this.staticMember(base, key, depth);
     if (base.k === 'instance') return this.instanceMember(base, key, depth) ?? { k: 'unknown', why: 'binding', node, ctx };
     if (base.k === 'module') return this.resolveExport(base.ctx, key, depth);
@@ -508,6 +509,7 @@ export class Evaluator {
     }
     const target = this.evaluate(callee, ctx, depth);
     if (target.k === 'chain') return { ...target, steps: [...target.steps, { kind: 'call', args: node.arguments, ctx, node }] };
+    if (isChoiceOfChains(target)) return either(target.options.map((chain) => ({ ...chain, steps: [...chain.steps, { kind: 'call', args: node.arguments, ctx, node }] })));
     if (target.k === 'function') {
       const returned = this.returnValue(target.node, target.ctx, depth);
       return returned.k === 'chain' ? withArguments(returned, target.node, node, ctx) : returned;
@@ -534,8 +536,9 @@ export class Evaluator {
     ts.forEachChild(body, visit);
     if (returns.length === 0) return UNKNOWN_CALL;
     const values = returns.map((expression) => this.evaluate(expression, ctx, depth));
-    const chain = values.find((value) => value.k === 'chain');
-    if (chain) return chain;
+    // A factory that builds one client or another (`if (legacy) return new ChatX(); return new Y()`).
+    const chains = values.filter((value) => value.k === 'chain');
+    if (chains.length > 0) return either(chains);
     if (values.length === 1) return values[0]!;
     // `if (reasoning) return { max_completion_tokens: n }; return { max_tokens: n }`: one of these.
     return values.length <= MAX_RETURNS && values.every((value) => value.k !== 'unknown') ? either(values) : UNKNOWN_CALL;
@@ -742,6 +745,11 @@ function isPrimitiveType(type: ts.TypeNode): boolean {
 
 function isStatic(member: ts.ClassElement): boolean {
   return ts.canHaveModifiers(member) && (ts.getModifiers(member)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) ?? false);
+}
+
+/** One of several SDK objects (a factory with several returns): calls on it may be any of them. */
+export function isChoiceOfChains(value: Value): value is { k: 'either'; options: Array<Extract<Value, { k: 'chain' }>> } {
+  return value.k === 'either' && value.options.every((option) => option.k === 'chain');
 }
 
 function samePrimitive(values: readonly Value[]): boolean {
