@@ -445,8 +445,12 @@ export class Evaluator {
       if (value.k === 'chain') return value;
     }
     if (typed) return typed;
-    // A field set once, in the constructor, holds that value (`this.chatUrl = \`${base}/api/chat\``).
-    if (assigned.length === 1 && !declaredWithInitializer(classNode, key)) return this.evaluate(assigned[0]!, ctx, depth);
+    // A field set once holds that value (`this.chatUrl = \`${base}/api/chat\``); one set in a few
+    // places (`if (proxy) this.url = proxy; else this.url = DEFAULT_URL`) holds one of them.
+    if (assigned.length > 0 && assigned.length <= MAX_RETURNS && !declaredWithInitializer(classNode, key)) {
+      const values = assigned.map((expression) => this.evaluate(expression, ctx, depth));
+      return values.length === 1 ? values[0]! : either(values);
+    }
     if (assigned.length) return { k: 'unknown', why: 'binding' };
     const heritage = classNode.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
     if (heritage) {

@@ -50,6 +50,13 @@ function urlText(ev: Evaluator, expression: ts.Expression, ctx: ModuleContext, d
   if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
     return (urlText(ev, node.left, ctx, depth + 1) ?? '\0') + (urlText(ev, node.right, ctx, depth + 1) ?? '\0');
   }
+  // `new URL(…).toString()`, `.href`: the URL itself.
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'toString' && node.arguments.length === 0) {
+    return urlText(ev, node.expression.expression, ctx, depth + 1);
+  }
+  if (ts.isPropertyAccessExpression(node) && node.name.text === 'href' && ts.isNewExpression(unwrap(node.expression))) {
+    return urlText(ev, node.expression, ctx, depth + 1);
+  }
   if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URL' && node.arguments?.[0]) {
     const path = urlText(ev, node.arguments[0], ctx, depth + 1) ?? '\0';
     const base = node.arguments[1] ? (urlText(ev, node.arguments[1], ctx, depth + 1) ?? '\0') : undefined;
@@ -61,7 +68,7 @@ function urlText(ev: Evaluator, expression: ts.Expression, ctx: ModuleContext, d
     const option = value.options.find((candidate) => candidate.k === 'string' && /^https?:\/\//.test(candidate.value));
     if (option?.k === 'string') return option.value;
   }
-  if (value.k === 'unknown' && value.node && value.ctx && value.node !== node && (ts.isTemplateExpression(value.node) || ts.isBinaryExpression(value.node))) {
+  if (value.k === 'unknown' && value.node && value.ctx && value.node !== node && (ts.isTemplateExpression(value.node) || ts.isBinaryExpression(value.node) || ts.isNewExpression(value.node))) {
     return urlText(ev, value.node as ts.Expression, value.ctx, depth + 1);
   }
   return '\0';
@@ -84,12 +91,13 @@ export function endpointFor(url: string): Endpoint | undefined {
   return ENDPOINTS.find((endpoint) => endpoint.pattern.test(url));
 }
 
-const FETCH_MODULES = /^(node-fetch|cross-fetch|undici|isomorphic-fetch|axios|got|ky|ofetch)$/;
+// fetch-event-source takes fetch's arguments and streams server-sent events.
+const FETCH_MODULES = /^(node-fetch|cross-fetch|undici|isomorphic-fetch|axios|got|ky|ofetch|@microsoft\/fetch-event-source|@waylaidwanderer\/fetch-event-source)$/;
 
 export const http: ProviderAdapter = {
   id: 'fetch',
-  modules: /^(#global|node-fetch|cross-fetch|undici|isomorphic-fetch|axios|got|ky|ofetch)$/,
-  directCalls: ['fetch', 'axios', 'got', 'ky', 'ofetch', '$fetch'],
+  modules: /^(#global|node-fetch|cross-fetch|undici|isomorphic-fetch|axios|got|ky|ofetch|@microsoft\/fetch-event-source|@waylaidwanderer\/fetch-event-source)$/,
+  directCalls: ['fetch', 'axios', 'got', 'ky', 'ofetch', '$fetch', 'fetchEventSource'],
   match(info) {
     const { chain, exportName, signature, call, ctx, ev } = info;
     const module = chain.module;
@@ -106,7 +114,8 @@ export const http: ProviderAdapter = {
       }
       return undefined;
     };
-    const isFetch = (module === GLOBAL_MODULE && exportName === 'fetch') || (/fetch|undici/.test(module) && /^(default|fetch)$/.test(exportName));
+    const isFetch =
+      (module === GLOBAL_MODULE && exportName === 'fetch') || (/fetch|undici/.test(module) && /^(default|fetch|fetchEventSource)$/.test(exportName));
     if (isFetch && signature === '') {
       urlExpression = call.arguments[0];
       body = bodyOf(call.arguments[1], ['body']);
