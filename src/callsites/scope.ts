@@ -22,7 +22,15 @@ export type Binding =
     }
   | { kind: 'function'; name: string; node: ts.FunctionDeclaration; scope: ScopeRange }
   | { kind: 'class'; name: string; node: ts.ClassDeclaration; scope: ScopeRange }
-  | { kind: 'parameter'; name: string; node: ts.ParameterDeclaration; path: string[]; scope: ScopeRange };
+  | {
+      kind: 'parameter';
+      name: string;
+      node: ts.ParameterDeclaration;
+      /** The function it belongs to, whose JSDoc may type it (`@param {OpenAI} client` in a .js file). */
+      fn: ts.SignatureDeclaration;
+      path: string[];
+      scope: ScopeRange;
+    };
 
 type ScopeRange = readonly [number, number];
 
@@ -32,6 +40,8 @@ export interface FileIndex {
   assignments: Map<string, ts.Expression[]>;
   /** `this.key = value` assignments by key, with their position (to tell which class they belong to). */
   thisAssignments: Map<string, Array<{ expression: ts.Expression; pos: number }>>;
+  /** `/** @type {OpenAI} *\/ this.key = …`: the JSDoc type a JavaScript class gives a field. */
+  thisTypes: Map<string, Array<{ type: ts.TypeNode; pos: number }>>;
   /** Keys assigned on objects held by a name (`params.max_tokens = 5`), in source order; key '*' = opaque. */
   mutations: Map<string, Mutation[]>;
   /** Exported names → local expression or binding name. */
@@ -95,6 +105,7 @@ export function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
     assignments: new Map(),
     mutations: new Map(),
     thisAssignments: new Map(),
+    thisTypes: new Map(),
     exports: new Map(),
     reexportAll: [],
     classes: new Map(),
@@ -134,7 +145,7 @@ export function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
     const range: ScopeRange = [node.pos, node.end];
     for (const parameter of node.parameters) {
       addBindingNames(parameter.name, [], (identifier, path) => {
-        push(index.bindings, identifier.text, { kind: 'parameter', name: identifier.text, node: parameter, path, scope: range });
+        push(index.bindings, identifier.text, { kind: 'parameter', name: identifier.text, node: parameter, fn: node, path, scope: range });
       });
     }
   };
@@ -230,6 +241,9 @@ export function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
         }
         break;
       }
+      case SyntaxKind.ExpressionStatement:
+        recordJsDocFieldType(index, node as ts.ExpressionStatement);
+        break;
       case SyntaxKind.CallExpression: {
         const call = node as ts.CallExpression;
         index.calls.push(call);
@@ -335,6 +349,7 @@ const RECORDED_KINDS = [
   SyntaxKind.CallExpression,
   SyntaxKind.DeleteExpression,
   SyntaxKind.CatchClause,
+  SyntaxKind.ExpressionStatement,
 ];
 
 /** What the index walk does at each node kind; type syntax is never entered. */
@@ -404,6 +419,15 @@ function recordAssignment(index: FileIndex, left: ts.Expression, right: ts.Expre
         : '*';
     push(index.mutations, left.expression.text, { key, expression: key === '*' ? null : right, depth, pos: left.pos });
   }
+}
+
+function recordJsDocFieldType(index: FileIndex, statement: ts.ExpressionStatement): void {
+  const docs = (statement as { jsDoc?: ts.JSDoc[] }).jsDoc;
+  const assignment = statement.expression;
+  if (!docs || !ts.isBinaryExpression(assignment) || !ts.isPropertyAccessExpression(assignment.left)) return;
+  if (assignment.left.expression.kind !== SyntaxKind.ThisKeyword) return;
+  const type = docs.flatMap((doc) => doc.tags ?? []).find(ts.isJSDocTypeTag)?.typeExpression.type;
+  if (type) push(index.thisTypes, assignment.left.name.text, { type, pos: assignment.left.pos });
 }
 
 /** `module.exports = …` is the default export; `module.exports.name = …` and `exports.name = …` are named ones. */

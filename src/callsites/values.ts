@@ -278,7 +278,8 @@ export class Evaluator {
       case 'class':
         return { k: 'class', node: binding.node, ctx };
       case 'parameter': {
-        const type = binding.node.type && memberType(binding.node.type, binding.path, ctx);
+        const declared = binding.node.type ?? jsDocParameterType(binding.fn, binding.node);
+        const type = declared && memberType(declared, binding.path, ctx);
         if (type) {
           const typed = this.typeValue(type, ctx, depth);
           if (typed) return typed;
@@ -328,6 +329,11 @@ export class Evaluator {
       }
       return first;
     }
+    // `import('openai').OpenAI` in a JSDoc type.
+    if (ts.isImportTypeNode(type) && ts.isLiteralTypeNode(type.argument) && ts.isStringLiteral(type.argument.literal) && !type.argument.literal.text.startsWith('.')) {
+      const name = type.qualifier && ts.isIdentifier(type.qualifier) ? type.qualifier.text : 'default';
+      return { k: 'chain', module: normalizeModule(type.argument.literal.text), name, steps: [{ kind: 'new', args: [], ctx }] };
+    }
     if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName) || depth > MAX_DEPTH) return undefined;
     const name = type.typeName.text;
     // `Promise<OpenAI>` (what an awaited getter holds; `await` is unwrapped where it is read) and
@@ -335,6 +341,11 @@ export class Evaluator {
     if (WRAPPER_TYPES.has(name) && type.typeArguments?.[0]) return this.typeValue(type.typeArguments[0], ctx, depth + 1);
     const binding = lookupBinding(ctx.index, name, type.pos);
     if (binding?.kind === 'class') return this.classInstance({ node: binding.node, ctx }, undefined, ctx, depth);
+    if (binding?.kind === 'variable') {
+      // `const OpenAI = require('openai')` names the class a JSDoc type refers to.
+      const held = this.binding(binding, ctx, depth + 1);
+      return held.k === 'chain' ? { ...held, steps: [...held.steps, { kind: 'new', args: [], ctx }] } : undefined;
+    }
     if (!binding) {
       const alias = typeAlias(ctx, name);
       return alias && this.typeValue(alias, ctx, depth + 1);
@@ -443,6 +454,9 @@ export class Evaluator {
     for (const expression of assigned) {
       const value = this.evaluate(expression, ctx, depth);
       if (value.k === 'chain') return value;
+    }
+    for (const { type, pos } of ctx.index.thisTypes.get(key) ?? []) {
+      if (innermost(ctx.index.classRanges, pos)?.node === classNode) typed ??= this.typeValue(type, ctx, depth);
     }
     if (typed) return typed;
     // A field set once holds that value (`this.chatUrl = \`${base}/api/chat\``); one set in a few
@@ -727,6 +741,18 @@ function typeMembers(type: ts.TypeNode, ctx: ModuleContext, depth = 0): readonly
 // Generic types that stand for (part of) their first argument, as far as its method calls go.
 // Not `Partial<…>`: that is how options bags are typed, and it would make every init object a client.
 const WRAPPER_TYPES = new Set(['Promise', 'Awaited', 'Pick', 'Omit', 'NonNullable']);
+
+/** The type a JSDoc `@param {Type} name` tag gives a parameter (JavaScript files carry types there). */
+function jsDocParameterType(fn: ts.SignatureDeclaration, parameter: ts.ParameterDeclaration): ts.TypeNode | undefined {
+  if (!ts.isIdentifier(parameter.name)) return undefined;
+  const name = parameter.name.text;
+  for (const doc of (fn as { jsDoc?: ts.JSDoc[] }).jsDoc ?? []) {
+    for (const tag of doc.tags ?? []) {
+      if (ts.isJSDocParameterTag(tag) && ts.isIdentifier(tag.name) && tag.name.text === name) return tag.typeExpression?.type;
+    }
+  }
+  return undefined;
+}
 
 /** The aliased type of `type Name = …` declared at the top of a module. */
 function typeAlias(ctx: ModuleContext, name: string): ts.TypeNode | undefined {
