@@ -1,5 +1,4 @@
 import { argLayer } from '../chain.js';
-import type { Value } from '../values.js';
 import { type CallInfo, type ProviderAdapter, callArg } from './types.js';
 
 const GENAI_MODELS = /^:new\.models\.(generateContent|generateContentStream)$/;
@@ -11,16 +10,11 @@ function imageOnly(info: CallInfo): boolean {
   const arg = info.call.arguments[0];
   if (!arg) return false;
   const config = info.ev.property(info.ev.evaluate(arg, info.ctx), 'config');
-  if (config.state !== 'present') return false;
-  const modalities = info.ev.elements(info.ev.property(config.value, 'modalities').state === 'present' ? { k: 'nullish' } : propertyValue(info, config.value, 'responseModalities'));
-  if (!modalities || modalities.length === 0) return false;
-  const names = modalities.map((item) => (item.spread || item.value.k !== 'string' ? undefined : item.value.value.toLowerCase()));
+  const modalities = config.state === 'present' ? info.ev.property(config.value, 'responseModalities') : undefined;
+  const items = modalities?.state === 'present' ? info.ev.elements(modalities.value) : undefined;
+  if (!items || items.length === 0) return false;
+  const names = items.map((item) => (item.spread || item.value.k !== 'string' ? undefined : item.value.value.toLowerCase()));
   return names.every((name) => name !== undefined) && !names.includes('text');
-}
-
-function propertyValue(info: CallInfo, value: Value, key: string): Value {
-  const found = info.ev.property(value, key);
-  return found.state === 'present' ? found.value : { k: 'nullish' };
 }
 
 export const googleGenai: ProviderAdapter = {
