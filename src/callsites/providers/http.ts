@@ -92,11 +92,12 @@ export function endpointFor(url: string): Endpoint | undefined {
 }
 
 // fetch-event-source takes fetch's arguments and streams server-sent events.
-const FETCH_MODULES = /^(node-fetch|cross-fetch|undici|isomorphic-fetch|axios|got|ky|ofetch|@microsoft\/fetch-event-source|@waylaidwanderer\/fetch-event-source)$/;
+const CLIENT_MODULES = String.raw`node-fetch|cross-fetch|undici|isomorphic-fetch|axios|got|ky|ofetch|@microsoft/fetch-event-source|@waylaidwanderer/fetch-event-source`;
+const FETCH_MODULES = new RegExp(`^(${CLIENT_MODULES})$`);
 
 export const http: ProviderAdapter = {
   id: 'fetch',
-  modules: /^(#global|node-fetch|cross-fetch|undici|isomorphic-fetch|axios|got|ky|ofetch|@microsoft\/fetch-event-source|@waylaidwanderer\/fetch-event-source)$/,
+  modules: new RegExp(`^(#global|${CLIENT_MODULES})$`),
   directCalls: ['fetch', 'axios', 'got', 'ky', 'ofetch', '$fetch', 'fetchEventSource'],
   match(info) {
     const { chain, exportName, signature, call, ctx, ev } = info;
