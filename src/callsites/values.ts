@@ -66,22 +66,20 @@ const MAX_DEPTH = 14;
 const MAX_RETURNS = 4;
 const UNKNOWN_CALL: Value = { k: 'unknown', why: 'call' };
 
+// Syntax that passes its operand's value through. A set of kinds: unwrap runs on every evaluation.
+const PASS_THROUGH = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.ParenthesizedExpression,
+  ts.SyntaxKind.AsExpression,
+  ts.SyntaxKind.SatisfiesExpression,
+  ts.SyntaxKind.NonNullExpression,
+  ts.SyntaxKind.TypeAssertionExpression,
+  ts.SyntaxKind.AwaitExpression,
+]);
+
 export function unwrap(expression: ts.Expression): ts.Expression {
   let current = expression;
-  for (;;) {
-    if (
-      ts.isParenthesizedExpression(current) ||
-      ts.isAsExpression(current) ||
-      ts.isSatisfiesExpression(current) ||
-      ts.isNonNullExpression(current) ||
-      ts.isTypeAssertionExpression(current) ||
-      ts.isAwaitExpression(current)
-    ) {
-      current = current.expression;
-    } else {
-      return current;
-    }
-  }
+  while (PASS_THROUGH.has(current.kind)) current = (current as ts.ParenthesizedExpression).expression;
+  return current;
 }
 
 export class Evaluator {
@@ -126,11 +124,12 @@ export class Evaluator {
   evaluate(expression: ts.Expression, ctx: ModuleContext, depth = 0): Value {
     // `x as OpenAI` tells us what an untyped value holds, the way a parameter annotation does; it
     // also narrows a value known only from a broader declared type (`llm: BaseLanguageModel`).
-    if (ts.isAsExpression(expression) || ts.isTypeAssertionExpression(expression)) {
-      const inner = this.evaluate(expression.expression, ctx, depth + 1);
+    if (expression.kind === ts.SyntaxKind.AsExpression || expression.kind === ts.SyntaxKind.TypeAssertionExpression) {
+      const cast = expression as ts.AsExpression | ts.TypeAssertion;
+      const inner = this.evaluate(cast.expression, ctx, depth + 1);
       const narrowable = inner.k === 'unknown' || inner.k === 'instance' || (inner.k === 'chain' && inner.steps.some((step) => step.kind === 'new' && !step.node));
       if (!narrowable || depth > MAX_DEPTH) return inner;
-      return this.typeValue(expression.type, ctx, depth + 1) ?? inner;
+      return this.typeValue(cast.type, ctx, depth + 1) ?? inner;
     }
     const node = unwrap(expression);
     const cached = this.cache.get(node);
@@ -147,36 +146,59 @@ export class Evaluator {
   }
 
   private compute(node: ts.Expression, ctx: ModuleContext, depth: number): Value {
-    if (ts.isStringLiteralLike(node)) return { k: 'string', value: node.text, node, ctx };
-    if (ts.isNumericLiteral(node)) return { k: 'number', value: Number(node.text) };
-    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand)) {
-      return { k: 'number', value: -Number(node.operand.text) };
-    }
-    if (node.kind === ts.SyntaxKind.TrueKeyword) return { k: 'boolean', value: true };
-    if (node.kind === ts.SyntaxKind.FalseKeyword) return { k: 'boolean', value: false };
-    if (node.kind === ts.SyntaxKind.NullKeyword) return { k: 'nullish', node };
-    if (ts.isVoidExpression(node)) return { k: 'nullish', node };
-    if (ts.isObjectLiteralExpression(node)) return { k: 'object', node, ctx };
-    if (ts.isArrayLiteralExpression(node)) return { k: 'array', node, ctx };
-    if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return { k: 'function', node, ctx };
-    if (ts.isClassExpression(node)) return { k: 'class', node, ctx };
-    if (ts.isTemplateExpression(node)) return this.template(node, ctx, depth);
-    if (ts.isIdentifier(node)) return this.identifier(node, ctx, depth);
-    if (node.kind === ts.SyntaxKind.ThisKeyword) return { k: 'unknown', why: 'binding', node, ctx };
-    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return this.member(node, ctx, depth);
-    if (ts.isCallExpression(node)) return this.call(node, ctx, depth);
-    if (ts.isNewExpression(node)) {
-      const callee = this.evaluate(node.expression, ctx, depth);
-      if (callee.k === 'chain') {
-        return { ...callee, steps: [...callee.steps, { kind: 'new', args: node.arguments ?? [], ctx, node }] };
+    const { SyntaxKind } = ts;
+    switch (node.kind) {
+      case SyntaxKind.StringLiteral:
+      case SyntaxKind.NoSubstitutionTemplateLiteral:
+        return { k: 'string', value: (node as ts.StringLiteralLike).text, node, ctx };
+      case SyntaxKind.NumericLiteral:
+        return { k: 'number', value: Number((node as ts.NumericLiteral).text) };
+      case SyntaxKind.PrefixUnaryExpression: {
+        const { operator, operand } = node as ts.PrefixUnaryExpression;
+        if (operator === SyntaxKind.MinusToken && ts.isNumericLiteral(operand)) return { k: 'number', value: -Number(operand.text) };
+        break;
       }
-      if (callee.k === 'class') return this.classInstance(callee, node, ctx, depth);
-      return { k: 'unknown', why: 'call', node, ctx };
+      case SyntaxKind.TrueKeyword:
+        return { k: 'boolean', value: true };
+      case SyntaxKind.FalseKeyword:
+        return { k: 'boolean', value: false };
+      case SyntaxKind.NullKeyword:
+      case SyntaxKind.VoidExpression:
+        return { k: 'nullish', node };
+      case SyntaxKind.ObjectLiteralExpression:
+        return { k: 'object', node: node as ts.ObjectLiteralExpression, ctx };
+      case SyntaxKind.ArrayLiteralExpression:
+        return { k: 'array', node: node as ts.ArrayLiteralExpression, ctx };
+      case SyntaxKind.ArrowFunction:
+      case SyntaxKind.FunctionExpression:
+        return { k: 'function', node: node as ts.ArrowFunction | ts.FunctionExpression, ctx };
+      case SyntaxKind.ClassExpression:
+        return { k: 'class', node: node as ts.ClassExpression, ctx };
+      case SyntaxKind.TemplateExpression:
+        return this.template(node as ts.TemplateExpression, ctx, depth);
+      case SyntaxKind.Identifier:
+        return this.identifier(node as ts.Identifier, ctx, depth);
+      case SyntaxKind.ThisKeyword:
+        return { k: 'unknown', why: 'binding', node, ctx };
+      case SyntaxKind.PropertyAccessExpression:
+      case SyntaxKind.ElementAccessExpression:
+        return this.member(node as ts.PropertyAccessExpression | ts.ElementAccessExpression, ctx, depth);
+      case SyntaxKind.CallExpression:
+        return this.call(node as ts.CallExpression, ctx, depth);
+      case SyntaxKind.NewExpression: {
+        const created = node as ts.NewExpression;
+        const callee = this.evaluate(created.expression, ctx, depth);
+        if (callee.k === 'chain') return { ...callee, steps: [...callee.steps, { kind: 'new', args: created.arguments ?? [], ctx, node: created }] };
+        if (callee.k === 'class') return this.classInstance(callee, created, ctx, depth);
+        return { k: 'unknown', why: 'call', node, ctx };
+      }
+      case SyntaxKind.ConditionalExpression: {
+        const { whenTrue, whenFalse } = node as ts.ConditionalExpression;
+        return either([this.evaluate(whenTrue, ctx, depth), this.evaluate(whenFalse, ctx, depth)]);
+      }
+      case SyntaxKind.BinaryExpression:
+        return this.binary(node as ts.BinaryExpression, ctx, depth);
     }
-    if (ts.isConditionalExpression(node)) {
-      return either([this.evaluate(node.whenTrue, ctx, depth), this.evaluate(node.whenFalse, ctx, depth)]);
-    }
-    if (ts.isBinaryExpression(node)) return this.binary(node, ctx, depth);
     return { k: 'unknown', why: 'computed', node, ctx };
   }
 
