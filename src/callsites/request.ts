@@ -160,11 +160,13 @@ export function buildCallSite(match: SdkMatch, call: ts.CallExpression, ctx: Mod
   const stopLookup = family.stop ? reader.lookup(family.stop) : undefined;
   const insertRoles: Layer['role'][] = match.family === 'langchain' ? ['settings'] : ['request'];
   const stopInsertRoles: Layer['role'][] = match.family === 'langchain' ? ['settings', 'call-options'] : ['request'];
-  const capInsertion = reader.insertion(family.capInsert, ctx.file, insertRoles);
-  const stopInsertion = family.stopInsert && !match.noStop ? reader.insertion(family.stopInsert, ctx.file, stopInsertRoles) : undefined;
-  // Prompts cost more to read than the rest of the call: read them when a rule or the inventory asks.
-  let prompts: ReturnType<typeof systemPrompt> | undefined;
-  const readPrompts = () => (prompts ??= systemPrompt(ev, reader, family, match));
+  // What only some rules read (prompts above all, which cost more than the rest of the call) is
+  // worked out when first asked for: the ESLint plugin often runs a single rule.
+  const prompts = once(() => systemPrompt(ev, reader, family, match));
+  const capInsertion = once(() => reader.insertion(family.capInsert, ctx.file, insertRoles));
+  const stopInsertion = once(() => (family.stopInsert && !match.noStop ? reader.insertion(family.stopInsert, ctx.file, stopInsertRoles) : undefined));
+  const structuredOutput = once(() => (match.structured ? 'yes' : structured(reader, match.family)));
+  const streamed = once(() => (/stream/i.test(match.api) ? 'yes' : streaming(reader)));
 
   const site: CallSite = {
     provider: match.provider,
@@ -187,21 +189,41 @@ export function buildCallSite(match: SdkMatch, call: ts.CallExpression, ctx: Mod
           : { state: 'unknown', why: stopLookup.why, ...(stopLookup.why === 'conditional' && stopLookup.param ? { param: stopLookup.param } : {}) },
     capParam: family.capInsert.join('.'),
     stopParam: family.stopInsert && !match.noStop ? family.stopInsert.join('.') : null,
-    structured: match.structured ? 'yes' : structured(reader, match.family),
-    streaming: /stream/i.test(match.api) ? 'yes' : streaming(reader),
+    get structured() {
+      return structuredOutput();
+    },
+    get streaming() {
+      return streamed();
+    },
+    get capInsertion() {
+      return capInsertion();
+    },
+    get stopInsertion() {
+      return stopInsertion();
+    },
     get system() {
-      return readPrompts().system;
+      return prompts().system;
     },
     get segments() {
-      return readPrompts().segments;
+      return prompts().segments;
     },
   };
   if (match.sdk) site.sdk = match.sdk;
   if (match.modelVendor) site.modelVendor = match.modelVendor;
   if (match.baseURL) site.baseURL = match.baseURL;
-  if (capInsertion) site.capInsertion = capInsertion;
-  if (stopInsertion) site.stopInsertion = stopInsertion;
   return site;
+}
+
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
 }
 
 function rangeOf(node: ts.Node, ctx: ModuleContext): readonly [number, number] {
