@@ -88,7 +88,7 @@ export interface ScanPlan {
   stats: ScanStats;
   /** Every file read, in discovery order. */
   files: string[];
-  /** The files worth parsing: they name an SDK or import a module that does. */
+  /** The files worth parsing: they hold a call detection could match, and name an SDK or import a module that does. */
   toAnalyze: Array<{ file: string; text: string }>;
 }
 
@@ -114,11 +114,16 @@ export function planScan(paths: readonly string[], options: ScanOptions, modules
   }
 
   const toAnalyze: ScanPlan['toAnalyze'] = [];
+  // Imports also reach files outside the scan (an ignored folder): each is read once.
+  const outside = new Map<string, Lead | undefined>();
   const leadOf = (path: string): Lead | undefined => {
     const entry = texts.get(path);
     if (entry) return entry;
-    const text = safeRead(path);
-    return text === undefined ? undefined : { text, verdict: prefilter(text) };
+    if (!outside.has(path)) {
+      const text = safeRead(path);
+      outside.set(path, text === undefined ? undefined : { text, verdict: prefilter(text) });
+    }
+    return outside.get(path);
   };
   for (const [file, { text, verdict }] of texts) {
     if (verdict === 'skip' || (!options.noPrefilter && !mayHoldCallSite(text))) continue;
@@ -174,7 +179,8 @@ export function scanProject(
 }
 
 const IMPORT_SPECIFIER = /(?:from\s*|import\s*\(\s*|require\s*\(\s*)['"]([^'"]+)['"]/g;
-// A client built in one module, handed on by a helper module, used in a third: two hops, and one spare.
+// The import, then up to two more project modules: a client built in one module and handed on by a
+// helper module is three files away from the one that calls it.
 const MAX_IMPORT_HOPS = 3;
 
 export interface Lead {

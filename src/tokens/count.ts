@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { decodeRankFile, RankTable } from './rank-table.js';
+import { decodeRankFile, type Encoding, RankTable } from './rank-table.js';
 import type { TiktokenBPE } from 'js-tiktoken/lite';
 
 export type EncodingName = 'o200k_base' | 'cl100k_base';
@@ -33,7 +33,7 @@ export function loadedEncodings(): EncodingName[] {
   return [...encoders.keys()];
 }
 
-function readRankFile(encoding: EncodingName): { table: RankTable; pattern: string } | undefined {
+function readRankFile(encoding: EncodingName): Encoding | undefined {
   try {
     return decodeRankFile(readFileSync(new URL(`${encoding}.bin`, RANK_FILES)));
   } catch {
@@ -42,7 +42,7 @@ function readRankFile(encoding: EncodingName): { table: RankTable; pattern: stri
 }
 
 /** The same table straight from js-tiktoken, for a build without rank files. */
-export function tiktokenRanks(encoding: EncodingName): { table: RankTable; pattern: string } {
+export function tiktokenRanks(encoding: EncodingName): Encoding {
   const bpe = require(`js-tiktoken/ranks/${encoding}`) as TiktokenBPE;
   return { table: RankTable.fromTiktoken(bpe.bpe_ranks), pattern: bpe.pat_str };
 }

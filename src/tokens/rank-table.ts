@@ -105,8 +105,14 @@ export function encodeRankFile(table: RankTable, pattern: string): Uint8Array {
   return out;
 }
 
+/** An encoding: its rank table and the pre-tokenizer pattern that splits text before merging. */
+export interface Encoding {
+  table: RankTable;
+  pattern: string;
+}
+
 /** Undefined when the bytes are not a rank file of this format (then build from js-tiktoken). */
-export function decodeRankFile(bytes: Uint8Array): { table: RankTable; pattern: string } | undefined {
+export function decodeRankFile(bytes: Uint8Array): Encoding | undefined {
   if (bytes.byteLength < HEADER_WORDS * 4 || bytes.byteOffset % 4 !== 0) return undefined;
   const header = new Uint32Array(bytes.buffer, bytes.byteOffset, HEADER_WORDS);
   const [magic, format, count, slotCount, longestToken, blobLength, patternLength] = Array.from(header);
