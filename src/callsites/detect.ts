@@ -18,18 +18,21 @@ export function createModuleContext(
 /** Every generation call site in one parsed file. Synchronous and free of I/O except through `loader`. */
 export function detectCallSites(ctx: ModuleContext, evaluator = new Evaluator()): CallSite[] {
   const sites: CallSite[] = [];
+  // A test file calls `expect` hundreds of times: each import is judged once. A per-file map, not a
+  // module-wide WeakMap: weak keys kept young bindings (and their trees) alive through scavenges.
+  const importVerdicts = new Map<Binding, boolean>();
   for (const call of ctx.index.calls) {
-    const site = matchCall(call, ctx, evaluator);
+    const site = matchCall(call, ctx, evaluator, importVerdicts);
     if (site) sites.push(site);
   }
   return sites;
 }
 
-function matchCall(call: ts.CallExpression, ctx: ModuleContext, ev: Evaluator): CallSite | undefined {
+function matchCall(call: ts.CallExpression, ctx: ModuleContext, ev: Evaluator, importVerdicts: Map<Binding, boolean>): CallSite | undefined {
   const callee = unwrap(call.expression);
   if (ts.isPropertyAccessExpression(callee)) {
     if (!METHOD_NAMES.has(callee.name.text)) return undefined;
-  } else if (!ts.isIdentifier(callee) || !mayNameSdkFunction(callee, ctx)) {
+  } else if (!ts.isIdentifier(callee) || !mayNameSdkFunction(callee, ctx, importVerdicts)) {
     return undefined;
   }
   let value = ev.evaluate(callee, ctx);
@@ -55,12 +58,11 @@ function matchCall(call: ts.CallExpression, ctx: ModuleContext, ev: Evaluator): 
  * Most direct calls are to the project's own helpers and test globals; deciding that from the
  * binding alone spares evaluating them, which would parse every module they are imported from.
  */
-function mayNameSdkFunction(callee: ts.Identifier, ctx: ModuleContext): boolean {
+function mayNameSdkFunction(callee: ts.Identifier, ctx: ModuleContext, importVerdicts: Map<Binding, boolean>): boolean {
   const binding = lookupBinding(ctx.index, callee.text, callee.pos);
   if (!binding) return callee.text === 'fetch';
   if (binding.kind === 'variable') return true;
   if (binding.kind !== 'import') return false;
-  // A test file calls `expect` hundreds of times: decide once per import.
   let verdict = importVerdicts.get(binding);
   if (verdict === undefined) {
     const module = normalizeModule(binding.module);
@@ -69,5 +71,3 @@ function mayNameSdkFunction(callee: ts.Identifier, ctx: ModuleContext): boolean 
   }
   return verdict;
 }
-
-const importVerdicts = new WeakMap<Binding, boolean>();

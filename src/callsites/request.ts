@@ -160,58 +160,93 @@ export function buildCallSite(match: SdkMatch, call: ts.CallExpression, ctx: Mod
   const stopLookup = family.stop ? reader.lookup(family.stop) : undefined;
   const insertRoles: Layer['role'][] = match.family === 'langchain' ? ['settings'] : ['request'];
   const stopInsertRoles: Layer['role'][] = match.family === 'langchain' ? ['settings', 'call-options'] : ['request'];
-  // What only some rules read (prompts above all, which cost more than the rest of the call) is
-  // worked out when first asked for: the ESLint plugin often runs a single rule.
-  const prompts = once(() => systemPrompt(ev, reader, family, match));
-  const capInsertion = once(() => reader.insertion(family.capInsert, ctx.file, insertRoles));
-  const stopInsertion = once(() => (family.stopInsert && !match.noStop ? reader.insertion(family.stopInsert, ctx.file, stopInsertRoles) : undefined));
-  const structuredOutput = once(() => (match.structured ? 'yes' : structured(reader, match.family)));
-  const streamed = once(() => (/stream/i.test(match.api) ? 'yes' : streaming(reader)));
-
-  const site: CallSite = {
-    provider: match.provider,
-    family: match.family,
-    api: match.api,
-    range: [call.getStart(ctx.sourceFile), call.end],
-    calleeRange: [callee.getStart(ctx.sourceFile), callee.end],
-    model: modelOf(reader, family, match),
-    outputCap: capLookup.state === 'present'
-      ? { state: 'present', param: capLookup.param, value: capLookup.value.k === 'number' ? capLookup.value.value : null, range: rangeOf(capLookup.valueNode, capLookup.ctx) }
-      : capLookup.state === 'absent'
-        ? { state: 'absent' }
-        : { state: 'unknown', why: capLookup.why, ...(capLookup.why === 'conditional' && capLookup.param ? { param: capLookup.param } : {}) },
-    stop: !stopLookup
+  const site = new LazyCallSite({
+    prompts: once(() => systemPrompt(ev, reader, family, match)),
+    structured: once(() => (match.structured ? 'yes' : structured(reader, match.family))),
+    streaming: once(() => (/stream/i.test(match.api) ? 'yes' : streaming(reader))),
+    capInsertion: once(() => reader.insertion(family.capInsert, ctx.file, insertRoles)),
+    stopInsertion: once(() => (family.stopInsert && !match.noStop ? reader.insertion(family.stopInsert, ctx.file, stopInsertRoles) : undefined)),
+  });
+  site.provider = match.provider;
+  site.family = match.family;
+  site.api = match.api;
+  site.range = [call.getStart(ctx.sourceFile), call.end];
+  site.calleeRange = [callee.getStart(ctx.sourceFile), callee.end];
+  site.model = modelOf(reader, family, match);
+  site.outputCap = capLookup.state === 'present'
+    ? { state: 'present', param: capLookup.param, value: capLookup.value.k === 'number' ? capLookup.value.value : null, range: rangeOf(capLookup.valueNode, capLookup.ctx) }
+    : capLookup.state === 'absent'
       ? { state: 'absent' }
-      : stopLookup.state === 'present'
-        ? { state: 'present', param: stopLookup.param }
-        : stopLookup.state === 'absent'
-          ? { state: 'absent' }
-          : { state: 'unknown', why: stopLookup.why, ...(stopLookup.why === 'conditional' && stopLookup.param ? { param: stopLookup.param } : {}) },
-    capParam: family.capInsert.join('.'),
-    stopParam: family.stopInsert && !match.noStop ? family.stopInsert.join('.') : null,
-    get structured() {
-      return structuredOutput();
-    },
-    get streaming() {
-      return streamed();
-    },
-    get capInsertion() {
-      return capInsertion();
-    },
-    get stopInsertion() {
-      return stopInsertion();
-    },
-    get system() {
-      return prompts().system;
-    },
-    get segments() {
-      return prompts().segments;
-    },
-  };
+      : { state: 'unknown', why: capLookup.why, ...(capLookup.why === 'conditional' && capLookup.param ? { param: capLookup.param } : {}) };
+  site.stop = !stopLookup
+    ? { state: 'absent' }
+    : stopLookup.state === 'present'
+      ? { state: 'present', param: stopLookup.param }
+      : stopLookup.state === 'absent'
+        ? { state: 'absent' }
+        : { state: 'unknown', why: stopLookup.why, ...(stopLookup.why === 'conditional' && stopLookup.param ? { param: stopLookup.param } : {}) };
+  site.capParam = family.capInsert.join('.');
+  site.stopParam = family.stopInsert && !match.noStop ? family.stopInsert.join('.') : null;
   if (match.sdk) site.sdk = match.sdk;
   if (match.modelVendor) site.modelVendor = match.modelVendor;
   if (match.baseURL) site.baseURL = match.baseURL;
   return site;
+}
+
+interface LazyParts {
+  prompts: () => Pick<CallSite, 'system' | 'segments'>;
+  structured: () => CallSite['structured'];
+  streaming: () => CallSite['streaming'];
+  capInsertion: () => CallSite['capInsertion'];
+  stopInsertion: () => CallSite['stopInsertion'];
+}
+
+/**
+ * What only some rules read (prompts above all, which cost more than the rest of the call) is
+ * worked out when first asked for: the ESLint plugin often runs a single rule. The getters live on
+ * the prototype: getters in an object literal give every site its own hidden class, which V8 keeps
+ * in old space, and through it each file's tree survived young-generation collections.
+ */
+class LazyCallSite implements CallSite {
+  declare provider: CallSite['provider'];
+  declare family: CallSite['family'];
+  declare api: string;
+  declare sdk?: string;
+  declare modelVendor?: string;
+  declare baseURL?: string;
+  declare range: CallSite['range'];
+  declare calleeRange: CallSite['calleeRange'];
+  declare model: CallSite['model'];
+  declare outputCap: CallSite['outputCap'];
+  declare stop: CallSite['stop'];
+  declare capParam: string;
+  declare stopParam: string | null;
+
+  constructor(private readonly parts: LazyParts) {}
+
+  get structured(): CallSite['structured'] {
+    return this.parts.structured();
+  }
+
+  get streaming(): CallSite['streaming'] {
+    return this.parts.streaming();
+  }
+
+  get capInsertion(): CallSite['capInsertion'] {
+    return this.parts.capInsertion();
+  }
+
+  get stopInsertion(): CallSite['stopInsertion'] {
+    return this.parts.stopInsertion();
+  }
+
+  get system(): CallSite['system'] {
+    return this.parts.prompts().system;
+  }
+
+  get segments(): CallSite['segments'] {
+    return this.parts.prompts().segments;
+  }
 }
 
 function once<T>(compute: () => T): () => T {

@@ -10,12 +10,19 @@ export function scriptKindFor(fileName: string): ts.ScriptKind {
   return ts.ScriptKind.JSX;
 }
 
+// JSDoc is parsed only in JavaScript files, where `@param {OpenAI} client` carries the types; in
+// TypeScript files it only adds nodes (about a tenth of the parse time of an SDK-heavy monorepo).
+const PARSE_OPTIONS: ts.CreateSourceFileOptions = {
+  languageVersion: ts.ScriptTarget.Latest,
+  jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeInfo,
+};
+
 /**
  * One parse per file, without parent pointers: setting them costs about 40% of the parse, and the
  * scope index records the little the engine needs (enclosing classes and functions) in its walk.
  */
 export function parseSource(fileName: string, text: string): ts.SourceFile {
-  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKindFor(fileName));
+  return ts.createSourceFile(fileName, text, PARSE_OPTIONS, false, scriptKindFor(fileName));
 }
 
 /** Diagnostics the parser produced, if any (TypeScript recovers and keeps going). */
