@@ -1,6 +1,7 @@
 import ts from '#typescript';
 import type { Chain, Layer, SdkMatch } from '../chain.js';
 import { chainRoot } from '../chain.js';
+import { propertyNameText } from '../scope.js';
 import type { Evaluator, Step, Value } from '../values.js';
 import type { ProviderAdapter } from './types.js';
 
@@ -118,30 +119,48 @@ function findModel(ev: Evaluator, chain: Chain, depth: number): { model: ModelRe
   if (/PromptTemplate$/.test(exportName) && steps[0]?.kind === 'prop' && steps[0].name === 'fromMessages' && steps[1]?.kind === 'call' && steps[1].args[0]) {
     templates.push({ expression: steps[1].args[0], ctx: steps[1].ctx, role: 'request' });
   }
+  let method = exportName;
   for (const step of steps) {
-    if (step.kind === 'prop') continue;
+    if (step.kind === 'prop') {
+      method = step.name;
+      continue;
+    }
+    const takesMap = method === 'pipe' || method === 'assign' || (method === 'from' && RUNNABLE_MAPS.test(exportName));
     for (const arg of step.args) {
-      const found = modelIn(ev, ev.evaluate(arg, step.ctx), depth + 1);
+      const found = modelIn(ev, ev.evaluate(arg, step.ctx), depth + 1, takesMap);
       if (found) return { model: found.model, templates: [...templates, ...found.templates] };
     }
   }
   return undefined;
 }
 
-function modelIn(ev: Evaluator, value: Value, depth: number): { model: ModelRef; templates: Layer[] } | undefined {
+// Where an object literal is a map of runnables (`RunnableMap.from({ joke: jokeChain })`, a
+// `{ topic: classifier }` step of a sequence): each value runs, whatever its key.
+const RUNNABLE_MAPS = /^Runnable(Map|Parallel)$/;
+
+function modelIn(ev: Evaluator, value: Value, depth: number, isRunnableMap = false): { model: ModelRef; templates: Layer[] } | undefined {
   if (value.k === 'chain') return findModel(ev, value, depth);
   if (value.k === 'array') {
-    for (const element of ev.elements(value) ?? []) {
-      if (element.spread) continue;
-      const found = modelIn(ev, element.value, depth + 1);
-      if (found) return found;
+    // A sequence: an object among its steps is a map of runnables, looked into after the steps
+    // themselves, so the model the sequence ends in describes the call.
+    const steps = (ev.elements(value) ?? []).filter((element) => !element.spread);
+    for (const maps of [false, true]) {
+      for (const element of steps) {
+        if ((element.value.k === 'object') !== maps) continue;
+        const found = modelIn(ev, element.value, depth + 1, true);
+        if (found) return found;
+      }
     }
   }
   if (value.k === 'object') {
     // Where chains and agents keep the model, or the chain or agent that holds it.
-    for (const key of MODEL_KEYS) {
+    const keys = isRunnableMap ? value.node.properties.map((property) => propertyNameText(property.name)) : MODEL_KEYS;
+    for (const key of keys) {
+      if (key === undefined) continue;
       const found = ev.property(value, key);
-      if (found.state === 'present') return modelIn(ev, found.value, depth + 1);
+      if (found.state !== 'present') continue;
+      const model = modelIn(ev, found.value, depth + 1);
+      if (model || !isRunnableMap) return model;
     }
   }
   return undefined;
