@@ -89,6 +89,12 @@ export class Evaluator {
   private choices: ReadonlyMap<Value, Value> | undefined;
   /** While recording: conditionals whose options property lookups had to merge. */
   private conditionals: Set<Value> | undefined;
+  /**
+   * While reading a base class's member for a subclass: the arguments the subclass's constructor
+   * passes to `super(…)`, by base constructor. Values read then depend on the subclass, so they
+   * bypass the cache.
+   */
+  private readonly superArguments = new Map<ts.ConstructorDeclaration, { args: readonly ts.Expression[]; ctx: ModuleContext }>();
 
   /**
    * Runs `lookup`, then again under each combination of the conditionals it met (`c ? a : b`,
@@ -132,13 +138,14 @@ export class Evaluator {
       return this.typeValue(cast.type, ctx, depth + 1) ?? inner;
     }
     const node = unwrap(expression);
-    const cached = this.cache.get(node);
+    const cacheable = this.superArguments.size === 0;
+    const cached = cacheable ? this.cache.get(node) : undefined;
     if (cached) return cached;
     if (depth > MAX_DEPTH || this.active.has(node)) return { k: 'unknown', why: 'binding', node, ctx };
     this.active.add(node);
     try {
       const value = this.compute(node, ctx, depth + 1);
-      this.cache.set(node, value);
+      if (cacheable) this.cache.set(node, value);
       return value;
     } finally {
       this.active.delete(node);
@@ -300,6 +307,9 @@ export class Evaluator {
       case 'class':
         return { k: 'class', node: binding.node, ctx };
       case 'parameter': {
+        const passed = ts.isConstructorDeclaration(binding.fn) ? this.superArguments.get(binding.fn) : undefined;
+        const argument = passed?.args[binding.fn.parameters.indexOf(binding.node)];
+        if (passed && argument && !binding.node.dotDotDotToken) return this.path(this.evaluate(argument, passed.ctx, depth), binding.path, depth);
         const declared = binding.node.type ?? jsDocParameterType(binding.fn, binding.node);
         const type = declared && memberType(declared, binding.path, ctx);
         if (type) {
@@ -466,10 +476,15 @@ export class Evaluator {
         const returned = this.returnValue(member, ctx, depth);
         return returned.k === 'unknown' && member.type ? (this.typeValue(member.type, ctx, depth) ?? returned) : returned;
       } else if (ts.isConstructorDeclaration(member)) {
-        for (const parameter of member.parameters) {
-          if (ts.isIdentifier(parameter.name) && parameter.name.text === key && ts.getModifiers(parameter)?.length && parameter.type) {
-            typed ??= this.typeValue(parameter.type, ctx, depth);
+        for (const [i, parameter] of member.parameters.entries()) {
+          if (!ts.isIdentifier(parameter.name) || parameter.name.text !== key || !ts.getModifiers(parameter)?.length) continue;
+          const passed = this.superArguments.get(member)?.args[i];
+          if (passed) {
+            const value = this.evaluate(passed, this.superArguments.get(member)!.ctx, depth);
+            // `super(null)`: the declared type says what could be there, the call says nothing is.
+            if (value.k === 'chain' || value.k === 'nullish') return value;
           }
+          if (parameter.type) typed ??= this.typeValue(parameter.type, ctx, depth);
         }
       }
     }
@@ -491,10 +506,32 @@ export class Evaluator {
     const heritage = classNode.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
     if (heritage) {
       const base = this.evaluate(heritage.expression, ctx, depth);
-      if (base.k === 'class') return this.instanceMember(base, key, depth + 1);
+      if (base.k === 'class') return this.inheritedMember(classNode, ctx, base, key, depth + 1);
       if (base.k === 'chain') return { ...base, steps: [...base.steps, { kind: 'new', args: [], ctx }, { kind: 'prop', name: key }] };
     }
     return undefined;
+  }
+
+  /**
+   * A member a class inherits, read with the arguments its constructor hands to `super(…)`:
+   * `constructor() { super(new Anthropic()) }` under `constructor(client) { this._client = client }`.
+   */
+  private inheritedMember(
+    subclass: ts.ClassLikeDeclaration,
+    ctx: ModuleContext,
+    base: { node: ts.ClassLikeDeclaration; ctx: ModuleContext },
+    key: string,
+    depth: number,
+  ): Value | undefined {
+    const baseConstructor = base.node.members.find(ts.isConstructorDeclaration);
+    const superCall = superCallOf(subclass);
+    if (!baseConstructor || !superCall || this.superArguments.has(baseConstructor)) return this.instanceMember(base, key, depth);
+    this.superArguments.set(baseConstructor, { args: superCall.arguments, ctx });
+    try {
+      return this.instanceMember(base, key, depth);
+    } finally {
+      this.superArguments.delete(baseConstructor);
+    }
   }
 
   /** `this.key = …` inside the class itself (not in a class nested in it), from the file index. */
@@ -707,6 +744,17 @@ function withArguments(chain: Extract<Value, { k: 'chain' }>, fn: ts.SignatureDe
     return { ...step, args: indexes.map((index) => call.arguments[index!]!), ctx };
   });
   return changed ? { ...chain, steps } : chain;
+}
+
+/** The `super(…)` call a class's constructor makes, if it makes one as a statement of its own. */
+function superCallOf(classNode: ts.ClassLikeDeclaration): ts.CallExpression | undefined {
+  const body = classNode.members.find(ts.isConstructorDeclaration)?.body;
+  for (const statement of body?.statements ?? []) {
+    if (!ts.isExpressionStatement(statement)) continue;
+    const call = statement.expression;
+    if (ts.isCallExpression(call) && call.expression.kind === ts.SyntaxKind.SuperKeyword) return call;
+  }
+  return undefined;
 }
 
 /** The last change of each key made to this variable's object: after its declaration, inside its scope. */
