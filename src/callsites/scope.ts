@@ -48,7 +48,6 @@ export interface FileIndex {
   exports: Map<string, ExportTarget>;
   /** `export * from './x'` specifiers. */
   reexportAll: string[];
-  classes: Map<string, ts.ClassDeclaration | ts.ClassExpression>;
   /** Every call expression, in source order: the candidates detection looks at. */
   calls: ts.CallExpression[];
   /** Class-likes and the functions that rebind `this`, for finding what `this` means at a position. */
@@ -108,7 +107,6 @@ export function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
     thisTypes: new Map(),
     exports: new Map(),
     reexportAll: [],
-    classes: new Map(),
     calls: [],
     classRanges: [],
     thisBoundaries: [],
@@ -217,7 +215,6 @@ export function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
         const declaration = node as ts.ClassDeclaration;
         if (declaration.name) {
           push(index.bindings, declaration.name.text, { kind: 'class', name: declaration.name.text, node: declaration, scope: currentScope() });
-          index.classes.set(declaration.name.text, declaration);
           if (hasModifier(declaration, SyntaxKind.ExportKeyword)) {
             index.exports.set(hasModifier(declaration, SyntaxKind.DefaultKeyword) ? 'default' : declaration.name.text, { kind: 'local', name: declaration.name.text });
           }
