@@ -49,6 +49,8 @@ export interface SdkMatch {
   langchainInput?: Layer;
   /** LangChain prompt templates found in the chain, in order. */
   templates?: Layer[];
+  /** Something we cannot follow turns the runnable's input into the model's (an unknown prompt): no prompt is known. */
+  promptUnseen?: boolean;
 }
 
 export function argLayer(step: Step | undefined, index: number, role: Layer['role'] = 'request'): Layer[] {

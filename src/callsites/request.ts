@@ -429,6 +429,7 @@ export function contentPrompt(ev: Evaluator, value: Value, node: ts.Node, ctx: M
 
 function langchainMessages(ev: Evaluator, match: SdkMatch): { system: Resolved<Prompt>; segments: PromptSegment[] } {
   const segments: PromptSegment[] = [];
+  if (match.promptUnseen) return { system: { state: 'unknown', why: 'binding' }, segments };
   let system: Resolved<Prompt> = { state: 'absent' };
   let sawTemplate = false;
   for (const template of match.templates ?? []) {

@@ -29,7 +29,14 @@ export type Step =
   | { kind: 'new'; args: readonly ts.Expression[]; ctx: ModuleContext; node?: ts.NewExpression };
 
 export type Value =
-  | { k: 'chain'; module: string; name: string; steps: Step[] }
+  | {
+      k: 'chain';
+      module: string;
+      name: string;
+      steps: Step[];
+      /** Piped from something we cannot follow (`unknownPrompt.pipe(model)`), which receives the input first. */
+      inputUnseen?: true;
+    }
   | { k: 'string'; value: string; node?: ts.Node; ctx?: ModuleContext }
   | { k: 'number'; value: number }
   | { k: 'boolean'; value: boolean }
@@ -587,6 +594,11 @@ export class Evaluator {
     const target = this.evaluate(callee, ctx, depth);
     if (target.k === 'chain') return { ...target, steps: [...target.steps, { kind: 'call', args: node.arguments, ctx, node }] };
     if (isChoiceOfChains(target)) return either(target.options.map((chain) => ({ ...chain, steps: [...chain.steps, { kind: 'call', args: node.arguments, ctx, node }] })));
+    if (target.k === 'unknown' && ts.isPropertyAccessExpression(callee) && callee.name.text === 'pipe' && node.arguments.length === 1) {
+      // `prompt.pipe(model)` with a prompt built where we cannot follow: what runs last is still known.
+      const piped = this.evaluate(node.arguments[0]!, ctx, depth);
+      if (piped.k === 'chain') return { ...piped, inputUnseen: true };
+    }
     if (target.k === 'function') {
       const returned = this.returnValue(target.node, target.ctx, depth);
       return returned.k === 'chain' ? withArguments(returned, target.node, node, ctx) : returned;

@@ -51,7 +51,7 @@ export const langchain: ProviderAdapter = {
     if (!method || !RUN_METHODS.test(method) || !MODULES.test(info.chain.module)) return undefined;
     const found = findModel(info.ev, info.chain, 0);
     if (!found) return undefined;
-    const { model, templates } = found;
+    const { model, templates, promptUnseen } = found;
     const layers: Layer[] = [];
     if (model.fields) layers.push(model.fields);
     let structured = false;
@@ -82,6 +82,7 @@ export const langchain: ProviderAdapter = {
       ...(model.positionalModel ? { modelFromChain: model.positionalModel } : {}),
       ...(structured ? { structured: true } : {}),
       ...(model.configuredElsewhere ? { opaque: true } : {}),
+      ...(promptUnseen ? { promptUnseen } : {}),
     };
     const input = info.call.arguments[0];
     if (input) match.langchainInput = { expression: input, ctx: info.ctx, role: 'request' };
@@ -89,7 +90,18 @@ export const langchain: ProviderAdapter = {
   },
 };
 
-function findModel(ev: Evaluator, chain: Chain, depth: number): { model: ModelRef; templates: Layer[] } | undefined {
+interface Found {
+  model: ModelRef;
+  templates: Layer[];
+  promptUnseen?: boolean;
+}
+
+function findModel(ev: Evaluator, chain: Chain, depth: number): Found | undefined {
+  const found = findModelIn(ev, chain, depth);
+  return found && chain.inputUnseen ? { ...found, promptUnseen: true } : found;
+}
+
+function findModelIn(ev: Evaluator, chain: Chain, depth: number): Found | undefined {
   if (depth > 6 || !MODULES.test(chain.module)) return undefined;
   const { exportName, steps } = chainRoot(chain);
   const templates: Layer[] = [];
@@ -128,7 +140,7 @@ function findModel(ev: Evaluator, chain: Chain, depth: number): { model: ModelRe
     const takesMap = method === 'pipe' || method === 'assign' || (method === 'from' && RUNNABLE_MAPS.test(exportName));
     for (const arg of step.args) {
       const found = modelIn(ev, ev.evaluate(arg, step.ctx), depth + 1, takesMap);
-      if (found) return { model: found.model, templates: [...templates, ...found.templates] };
+      if (found) return { ...found, templates: [...templates, ...found.templates] };
     }
   }
   return undefined;
@@ -138,17 +150,18 @@ function findModel(ev: Evaluator, chain: Chain, depth: number): { model: ModelRe
 // `{ topic: classifier }` step of a sequence): each value runs, whatever its key.
 const RUNNABLE_MAPS = /^Runnable(Map|Parallel)$/;
 
-function modelIn(ev: Evaluator, value: Value, depth: number, isRunnableMap = false): { model: ModelRef; templates: Layer[] } | undefined {
+function modelIn(ev: Evaluator, value: Value, depth: number, isRunnableMap = false): Found | undefined {
   if (value.k === 'chain') return findModel(ev, value, depth);
   if (value.k === 'array') {
     // A sequence: an object among its steps is a map of runnables, looked into after the steps
     // themselves, so the model the sequence ends in describes the call.
     const steps = (ev.elements(value) ?? []).filter((element) => !element.spread);
     for (const maps of [false, true]) {
-      for (const element of steps) {
+      for (const [i, element] of steps.entries()) {
         if ((element.value.k === 'object') !== maps) continue;
         const found = modelIn(ev, element.value, depth + 1, true);
-        if (found) return found;
+        // Steps before the model (a prompt, a lambda) turn the input into what the model is sent.
+        if (found) return i > 0 ? { ...found, promptUnseen: true } : found;
       }
     }
   }
