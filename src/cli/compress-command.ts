@@ -20,7 +20,8 @@ Rewrites a prompt file (.md, .txt, .prompt, any plain text) to fewer tokens and 
 Code, quoted text, examples, placeholders, numbers, negations, URLs and structure are never touched.
 
 Options:
-  --all                   Also apply review-tier rewrites (emphasis, decoration, duplicates)
+  --all                   Also apply review-tier rewrites (emphasis, obligation wording, decoration,
+                          duplicates, nested indentation, hard-wrapped lines)
   --model <id>            Count tokens in this model's encoding and price the saving
   --format text|json      Output format (default: text)
   -h, --help              Show this help

@@ -4,7 +4,7 @@ import { compareSignatures, signatureOf } from './invariants.js';
 import { SAFE_PHRASE_PASSES } from './phrases.js';
 import { MASK_CLOSE, MASK_OPEN, maskText, unmask } from './protect.js';
 import { reviewPasses } from './review.js';
-import { whitespacePasses } from './whitespace.js';
+import { lineWraps, nesting, whitespacePasses } from './whitespace.js';
 
 export interface Change {
   rule: string;
@@ -25,8 +25,10 @@ export interface CompressOptions {
 }
 
 // When a pass's combined result breaks an invariant, its edits are retried one at a time; each
-// retry re-checks the whole text, so the retries are capped to stay linear on huge prompts.
-const MAX_RETRIED_EDITS = 40;
+// retry re-checks the whole text, so the retries are capped by the characters they re-check, to
+// stay linear on huge prompts.
+const MIN_RETRIED_EDITS = 40;
+const MAX_RETRIED_CHARS = 4_000_000;
 // How far to look for a token boundary around an edit before settling for an approximate window.
 const WINDOW_SEARCH = 2000;
 
@@ -104,7 +106,7 @@ function toChange(text: string, edit: TextEdit, pieces: readonly string[]): Chan
 
 function passesFor(tier: 'safe' | 'all', pieces: () => readonly string[]): Pass[] {
   return tier === 'all'
-    ? [...SAFE_PHRASE_PASSES, ...reviewPasses(pieces), ...whitespacePasses(pieces)]
+    ? [...SAFE_PHRASE_PASSES, ...reviewPasses(pieces), ...whitespacePasses(pieces), nesting, lineWraps]
     : [...SAFE_PHRASE_PASSES, ...whitespacePasses(pieces)];
 }
 
@@ -125,7 +127,8 @@ function runPasses(
     let next = applyEdits(current, edits);
     if (holds && !holds(next)) {
       const kept: TextEdit[] = [];
-      for (const edit of edits.slice(0, MAX_RETRIED_EDITS)) {
+      const retries = Math.max(MIN_RETRIED_EDITS, Math.floor(MAX_RETRIED_CHARS / Math.max(1, current.length)));
+      for (const edit of edits.slice(0, retries)) {
         if (holds(applyEdits(current, [...kept, edit]))) kept.push(edit);
       }
       edits = kept;

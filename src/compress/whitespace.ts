@@ -175,6 +175,73 @@ function blockDedent(pieces: () => readonly string[]): Pass {
   };
 }
 
+/**
+ * Review: nested indentation narrowed to one space per level. Each distinct indentation width
+ * becomes its rank, so every line keeps its place in the nesting; the first level's single space
+ * merges into the next token, which two or more spaces never do. One edit for the whole prompt,
+ * judged as a whole, so no line keeps a width its neighbours lost.
+ */
+export const nesting: Pass = {
+  rule: 'indentation',
+  tier: 'review',
+  find(text) {
+    const lines = text.split('\n');
+    const widths = new Set<number>();
+    const used = new Set<string>();
+    for (const line of lines) {
+      if (line.trim() === '') continue;
+      const indent = /^[ \t]*/.exec(line)![0];
+      for (const c of indent) used.add(c);
+      widths.add(indent.length);
+    }
+    // No indentation, or tabs mixed with spaces, which have no width to rank against each other.
+    if (used.size !== 1) return [];
+    const ranks = new Map([...widths].sort((a, b) => a - b).map((width, rank) => [width, rank]));
+    if (used.has(' ') && [...ranks].every(([width, rank]) => width === rank)) return [];
+    const out = lines.map((line) => {
+      if (line.trim() === '') return line;
+      const indent = /^[ \t]*/.exec(line)![0];
+      return ' '.repeat(ranks.get(indent.length)!) + line.slice(indent.length);
+    });
+    const sample = lines.findIndex((line) => /^(?: {2,}|\t)\S/.test(line));
+    return [
+      {
+        start: 0,
+        end: text.length,
+        text: out.join('\n'),
+        rule: 'indentation',
+        tier: 'review',
+        reason: 'Nested indentation narrowed to one space per level; the nesting is unchanged.',
+        ...(sample >= 0 ? { display: { before: lines[sample]!, after: out[sample]! } } : {}),
+      },
+    ];
+  },
+};
+
+// A line that goes on in lower case after a line ending in a word or a comma: a paragraph
+// hard-wrapped in the source. Not after a heading, table row or a line that is only a tag or atom.
+const WRAP = /(?<=[\p{L}\p{N},;)])[ \t]*\r?\n[ \t]*(?=\p{Ll})/gu;
+const NOT_PROSE_LINE = new RegExp(`^[ \\t]*(?:#|\\||<|${MASK_OPEN}\\d+${MASK_CLOSE}[ \\t]*$)`);
+const LIST_LIKE = /^(?:[a-z]|[ivx]{1,4})[.)][ \t]/;
+
+/** Review: hard-wrapped lines of a paragraph joined; a newline costs a token where a space is free. */
+export const lineWraps: Pass = {
+  rule: 'line-wrap',
+  tier: 'review',
+  find(text) {
+    const edits: TextEdit[] = [];
+    WRAP.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = WRAP.exec(text)) !== null) {
+      const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+      const next = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
+      if (NOT_PROSE_LINE.test(text.slice(lineStart, m.index)) || LIST_LIKE.test(next)) continue;
+      edits.push({ start: m.index, end: m.index + m[0].length, text: ' ', rule: 'line-wrap', tier: 'review', reason: 'Hard-wrapped line joined to its paragraph.' });
+    }
+    return edits;
+  },
+};
+
 export function whitespacePasses(pieces: () => readonly string[]): readonly Pass[] {
   return [dedent, blockDedent(pieces), trailing, blankLines, innerSpaces, trimEnds];
 }

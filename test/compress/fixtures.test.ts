@@ -40,8 +40,20 @@ const cases: Record<string, { safe: string | null; all?: string | null; rules?: 
   },
   'emphasis.txt': {
     safe: null,
-    all: 'Answer in valid JSON.\nUse the schema given by the user.\nInclude every field.\nYou MUST keep keys in camelCase!!!\n',
+    all: 'Answer in valid JSON.\nUse the schema given by the user.\nInclude every field.\nKeep keys in camelCase!!!\n',
     rules: ['emphasis'],
+  },
+  'obligation.txt': {
+    // "You should see …" states an expectation, not an instruction: it stays.
+    safe: null,
+    all: 'You are the release assistant for a mobile team.\nRead the changelog before drafting notes.\nDo not invent version numbers.\nIf a ticket has no label, ask the author.\nKeep each note under two lines.\nAfter the build finishes, you should see a green check in the pipeline.\n',
+    rules: ['emphasis'],
+  },
+  'line-wraps.txt': {
+    // The wrapped paragraph is joined; lettered items, the line after a colon and the line after a heading are not.
+    safe: 'You answer questions about the billing API for partners who integrate\nwith our invoicing system, and you keep every answer short enough to\nread on a phone.\n\nRules:\na) cite the endpoint you used\nb) never guess a field name\n\n## Errors\nexplain the error code first',
+    all: 'You answer questions about the billing API for partners who integrate with our invoicing system, and you keep every answer short enough to read on a phone.\n\nRules:\na) cite the endpoint you used\nb) never guess a field name\n\n## Errors\nexplain the error code first',
+    rules: ['whitespace', 'line-wrap'],
   },
   'decoration.txt': {
     safe: null,
@@ -69,11 +81,14 @@ const cases: Record<string, { safe: string | null; all?: string | null; rules?: 
   'indented-structure.txt': {
     // The shared indentation goes; the fenced example keeps its bytes from the marker on.
     safe: 'You review pull requests for a payments service.\n\n## Checks\n- Make sure every new endpoint validates its input.\n  - Amounts are integers in cents.\n- Flag any change to the retry policy.\n\nReply in this shape:\n\n```markdown\n      **Verdict:** approve | request changes\n        - reason one\n      ```\n',
+    // The review tier narrows the nested item to one space: still nested, one token less.
+    all: 'You review pull requests for a payments service.\n\n## Checks\n- Make sure every new endpoint validates its input.\n - Amounts are integers in cents.\n- Flag any change to the retry policy.\n\nReply in this shape:\n\n```markdown\n      **Verdict:** approve | request changes\n        - reason one\n      ```\n',
     rules: ['whitespace', 'politeness'],
   },
   'tagged-sections.txt': {
     // Each tagged section loses the indentation its lines share; the nested item stays nested.
     safe: '<role>\nYou are the on-call assistant for the platform team.\n</role>\n\n<rules>\n- Answer from the runbook first.\n  - Quote the runbook section you used.\n- Page a human when a customer is affected.\n</rules>\n\n<output_format>\nReply with a short summary, then the next step.\n</output_format>\n',
+    all: '<role>\nYou are the on-call assistant for the platform team.\n</role>\n\n<rules>\n- Answer from the runbook first.\n - Quote the runbook section you used.\n- Page a human when a customer is affected.\n</rules>\n\n<output_format>\nReply with a short summary, then the next step.\n</output_format>\n',
     rules: ['whitespace'],
   },
   'code-fence.txt': {
