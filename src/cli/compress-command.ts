@@ -20,7 +20,7 @@ Rewrites a prompt file (.md, .txt, .prompt, any plain text) to fewer tokens and 
 Code, quoted text, examples, placeholders, numbers, negations, URLs and structure are never touched.
 
 Options:
-  --all                   Also apply review-tier rewrites (emphasis, obligation wording, decoration,
+  --all                   Also apply review-tier rewrites (emphasis, "you must" wording, decoration,
                           duplicates, nested indentation, hard-wrapped lines)
   --model <id>            Count tokens in this model's encoding and price the saving
   --format text|json      Output format (default: text)

@@ -121,3 +121,39 @@ export function phraseTable(pairs: ReadonlyArray<readonly [string, string]>, opt
   if (options.reason !== undefined) matcher.reason = options.reason;
   return matcher;
 }
+
+// After "it is important that you …" / "make sure you …" the next word must be a verb for the
+// rewrite to stay an instruction; these words start a statement or a noun phrase instead.
+export const NOT_A_VERB =
+  /^(?:are|is|were|was|have|has|had|can|could|will|would|should|shall|may|might|must|the|a|an|this|that|these|those|your|our|my|his|her|their|its|it|us|me|them|him|all|every|each|any|no|there|here|you|we|they|i|what|which|who|how|when|where|why|whether|if)$/i;
+
+// After "you should …": words that make it an expectation or a statement rather than an
+// instruction ("you should see a list", "you must have access"), or that the rewrite would leave dangling.
+const NOT_AN_INSTRUCTION = new RegExp(`${NOT_A_VERB.source.slice(0, -2)}|not|see|receive|get|find|notice|expect|hear|feel|already|still)$`, 'i');
+
+/** Advice: "you should", "you need to". The imperative says the same. */
+export const MILD_OBLIGATION = `you (?:should|need to|will need to)(?! be able)`;
+/** Requirements: the imperative drops their weight, so they are review-tier rewrites. */
+export const STRONG_OBLIGATION = `you (?:must|have to|will have to|are required to|are expected to|ought to)(?! be able)`;
+
+/**
+ * "You should run the tests" → "Run the tests", "You must not guess" → "Do not guess", and after a
+ * comma: "If the file exists, you should read it" → "If the file exists, read it".
+ */
+export function obligationMatchers(obligation: string): Matcher[] {
+  return [
+    leadingPhrase(obligation, { skipNext: NOT_AN_INSTRUCTION }),
+    {
+      re: new RegExp(`${SENTENCE_START}(${phrasePattern(obligation)})[ \\t]+(?=not[ \\t]+\\p{L})`, 'giu'),
+      replace: (m) => (isCapitalized(m[1]!) ? 'Do ' : 'do '),
+    },
+    {
+      re: new RegExp(`(?<=,[ \\t]{1,4})(${phrasePattern(obligation)})[ \\t]+(?=\\p{Ll})`, 'gu'),
+      replace(m, text) {
+        const next = wordAt(text, m.index + m[0].length);
+        if (next.toLowerCase() === 'not') return 'do ';
+        return NOT_AN_INSTRUCTION.test(next) ? undefined : '';
+      },
+    },
+  ];
+}

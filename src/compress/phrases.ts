@@ -1,6 +1,6 @@
 // Safe-tier phrase rules: each rewrite keeps the instruction's meaning, only its wording shrinks.
 import { isCapitalized, upperFirst, type Pass } from './edits.js';
-import { SENTENCE_START, isAllCaps, leadingPhrase, matchCase, passOf, phrasePattern, phraseTable, wordAt } from './matchers.js';
+import { MILD_OBLIGATION, SENTENCE_START, isAllCaps, leadingPhrase, matchCase, obligationMatchers, passOf, phrasePattern, phraseTable, wordAt } from './matchers.js';
 
 const ROLE_OF_VERBS = [
   'play', 'plays', 'playing', 'take on', 'takes on', 'taking on', 'assume', 'assumes', 'assuming', 'adopt', 'adopts',
@@ -405,6 +405,9 @@ const connectives: Pass = passOf('wordy-phrase', 'safe', 'Wordy phrase replaced 
   },
 ]);
 
+// "You should run the tests" → "Run the tests": advice and the imperative instruct alike.
+const mildObligation: Pass = passOf('obligation', 'safe', 'Advice wording turned into a direct instruction.', obligationMatchers(MILD_OBLIGATION));
+
 // The role pass runs twice: "You will play the role of" first loses "You will", then becomes "Act as".
-export const SAFE_PHRASE_PASSES: readonly Pass[] = [rolePreamble, politeness, metaFiller, connectives, rolePreamble];
+export const SAFE_PHRASE_PASSES: readonly Pass[] = [rolePreamble, politeness, metaFiller, connectives, mildObligation, rolePreamble];
 

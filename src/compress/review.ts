@@ -1,38 +1,13 @@
 // Review-tier rules: they change emphasis or structure, so they are offered as suggestions only.
 import { isCapitalized, nonOverlapping, type Pass, type TextEdit } from './edits.js';
 import { NEGATION } from './invariants.js';
-import { leadingPhrase, passOf, phrasePattern, SENTENCE_START, wordAt } from './matchers.js';
+import { leadingPhrase, NOT_A_VERB, obligationMatchers, passOf, STRONG_OBLIGATION } from './matchers.js';
 import { MASK_OPEN, unmask } from './protect.js';
 
-// After "it is important that you …" / "make sure you …" the next word must be a verb for the
-// rewrite to stay an instruction; these words start a statement or a noun phrase instead.
-const NOT_A_VERB =
-  /^(?:are|is|were|was|have|has|had|can|could|will|would|should|shall|may|might|must|the|a|an|this|that|these|those|your|our|my|his|her|their|its|it|us|me|them|him|all|every|each|any|no|there|here|you|we|they|i|what|which|who|how|when|where|why|whether|if)$/i;
-
-const OBLIGATION = `you (?:should|must|need to|have to|will need to|will have to|are required to|are expected to|ought to)`;
-// After "you must …": words that make it an expectation or a statement rather than an instruction
-// ("you should see a list", "you must have access"), or that the rewrite would leave dangling.
-const NOT_AN_INSTRUCTION = new RegExp(`${NOT_A_VERB.source.slice(0, -2)}|not|see|receive|get|find|notice|expect|hear|feel|already|still)$`, 'i');
+// "You must validate input" → "Validate input": the obligation's weight goes with it.
+const strongObligation: Pass = passOf('obligation', 'review', 'Obligation wording turned into a direct instruction; check it still carries the weight it needs.', obligationMatchers(STRONG_OBLIGATION));
 
 const emphasis: Pass = passOf('emphasis', 'review', 'Emphasis wording removed; check the instruction still carries the weight it needs.', [
-  // "You should run the tests" → "Run the tests"; "You must never guess" → "Never guess".
-  leadingPhrase(OBLIGATION, { skipNext: NOT_AN_INSTRUCTION, reason: 'Obligation wording turned into a direct instruction.' }),
-  {
-    // "You must not guess" → "Do not guess"
-    re: new RegExp(`${SENTENCE_START}(${phrasePattern(OBLIGATION)})[ \\t]+(?=not[ \\t]+\\p{L})`, 'giu'),
-    replace: (m) => (isCapitalized(m[1]!) ? 'Do ' : 'do '),
-    reason: 'Obligation wording turned into a direct instruction.',
-  },
-  {
-    // "If the file exists, you should read it first" → "If the file exists, read it first"
-    re: new RegExp(`(?<=,[ \\t]{1,4})(${phrasePattern(OBLIGATION)})[ \\t]+(?=\\p{Ll})`, 'gu'),
-    replace(m, text) {
-      const next = wordAt(text, m.index + m[0].length);
-      if (next.toLowerCase() === 'not') return 'do ';
-      return NOT_AN_INSTRUCTION.test(next) ? undefined : '';
-    },
-    reason: 'Obligation wording turned into a direct instruction.',
-  },
   leadingPhrase(
     `it(?: is|'s|’s) (?:absolutely |very |extremely |really |super |so |most |especially |particularly )?(?:important|critical|crucial|essential|vital|imperative|mandatory|paramount|key|necessary) (?:that you|for you to|to)`,
     { skipNext: NOT_A_VERB },
@@ -242,5 +217,5 @@ const repeatedRole: Pass = {
 
 /** Review passes; duplicate detection compares unmasked text, so it needs the mask pieces. */
 export function reviewPasses(pieces: () => readonly string[]): Pass[] {
-  return [emphasis, decoration, intensifiers, repeatedRole, makeDuplicates(pieces)];
+  return [strongObligation, emphasis, decoration, intensifiers, repeatedRole, makeDuplicates(pieces)];
 }

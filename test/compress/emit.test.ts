@@ -51,10 +51,10 @@ test('a compressed prompt with atoms is emitted back with its expressions intact
     { kind: 'text', text: ' in order to be   friendly.' },
   ]);
   const compressed = compressText(text, { tier: 'safe' });
-  assert.equal(compressed.text, 'You should greet \uE0000\uE001 to be friendly.');
+  assert.equal(compressed.text, 'Greet \uE0000\uE001 to be friendly.');
   const literal = emitLiteral(compressed.text, atoms, { quote: '`' });
-  assert.equal(literal, '`You should greet ${name} to be friendly.`');
-  assert.equal(evaluate(literal!, { name: 'Bo' }), 'You should greet Bo to be friendly.');
+  assert.equal(literal, '`Greet ${name} to be friendly.`');
+  assert.equal(evaluate(literal!, { name: 'Bo' }), 'Greet Bo to be friendly.');
 });
 
 test('trimmed literals: outer whitespace cannot be expressed, multi-line layout is kept readable', () => {

@@ -44,10 +44,11 @@ const cases: Record<string, { safe: string | null; all?: string | null; rules?: 
     rules: ['emphasis'],
   },
   'obligation.txt': {
-    // "You should see …" states an expectation, not an instruction: it stays.
-    safe: null,
+    // Advice ("you should", "you need to") is safe to turn into an instruction; "you must not" loses
+    // weight, so it is review-tier. "You should see …" states an expectation: it stays.
+    safe: 'You are the release assistant for a mobile team.\nRead the changelog before drafting notes.\nYou must not invent version numbers.\nIf a ticket has no label, ask the author.\nKeep each note under two lines.\nAfter the build finishes, you should see a green check in the pipeline.\n',
     all: 'You are the release assistant for a mobile team.\nRead the changelog before drafting notes.\nDo not invent version numbers.\nIf a ticket has no label, ask the author.\nKeep each note under two lines.\nAfter the build finishes, you should see a green check in the pipeline.\n',
-    rules: ['emphasis'],
+    rules: ['obligation'],
   },
   'line-wraps.txt': {
     // The wrapped paragraph is joined; lettered items, the line after a colon and the line after a heading are not.
