@@ -20,6 +20,8 @@ export interface FamilyShape {
   stopInsert: string[] | null;
   system: string[][];
   messages: string[][];
+  /** Messages may carry system or developer turns beside the system parameter (Responses `input`). */
+  systemInMessages?: true;
   messageStyle: MessageStyle;
   tools: string[][];
 }
@@ -46,6 +48,7 @@ export const FAMILIES: Record<ApiFamily, FamilyShape> = {
     stopInsert: null,
     system: [['instructions']],
     messages: [['input']],
+    systemInMessages: true,
     messageStyle: 'openai',
     tools: [['tools']],
   },

@@ -336,15 +336,19 @@ function systemPrompt(ev: Evaluator, reader: RequestReader, family: FamilyShape,
   }
 
   if (family.messages.length && family.messageStyle !== 'none') {
+    // Where the system prompt can only come from the messages, or may come from them too.
+    const messagesMaySetSystem = family.system.length === 0 || family.systemInMessages === true;
     const found = reader.lookup(family.messages);
     if (found.state === 'present') {
       const listed = messageList(ev, found.value, family.messageStyle);
       if (listed === undefined) {
         // A bare prompt (`prompt: \`…\``, `input: '…'`) is the first user turn.
         const prompt = found.value.k === 'array' ? undefined : contentPrompt(ev, found.value, found.valueNode, found.ctx);
+        // A string, even one we cannot read, is a user turn: it carries no system prompt.
+        const text = found.value.k === 'string' || (found.value.k === 'unknown' && found.value.primitive === true);
         if (prompt?.state === 'present') {
           segments.push({ slot: 'message', role: 'user', prompt });
-        } else if (system.state === 'absent' && family.system.length === 0) {
+        } else if (system.state === 'absent' && messagesMaySetSystem && !text) {
           system = { state: 'unknown', why: 'binding' };
         }
       } else {
@@ -357,9 +361,9 @@ function systemPrompt(ev: Evaluator, reader: RequestReader, family: FamilyShape,
           segments.push({ slot: message.role === 'system' || message.role === 'developer' ? 'system' : 'message', role: message.role, prompt: message.prompt });
           if ((message.role === 'system' || message.role === 'developer') && system.state === 'absent') system = message.prompt;
         }
-        if (sawUnknownFirst && family.system.length === 0) system = { state: 'unknown', why: 'spread' };
+        if (sawUnknownFirst && messagesMaySetSystem) system = { state: 'unknown', why: 'spread' };
       }
-    } else if (found.state === 'unknown' && system.state === 'absent' && family.system.length === 0) {
+    } else if (found.state === 'unknown' && system.state === 'absent' && messagesMaySetSystem) {
       system = { state: 'unknown', why: found.why };
     }
   }
