@@ -79,8 +79,16 @@ export function looksMinified(text: string): boolean {
   if (text.length < 4096) return false;
   let lines = 1;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
-  // Bundles average hundreds of characters a line; one long string constant in ordinary code does not.
-  return text.length / lines > 250;
+  // Bundles average hundreds of characters a line; most ordinary code does not.
+  if (text.length / lines <= 250) return false;
+  // Code packed onto long lines is dense with braces and semicolons (about 5% in minified
+  // libraries); a component with one long data URL or SVG path in it is not.
+  let punctuation = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 59 || c === 123 || c === 125) punctuation++;
+  }
+  return punctuation / text.length > 0.01;
 }
 
 export interface ScanPlan {

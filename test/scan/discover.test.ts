@@ -82,7 +82,7 @@ describe('readSource', () => {
     assert.deepEqual(readSource(join(root, 'bin.js'), 1000), { problem: 'skipped: binary file' });
     write('big.ts', 'x'.repeat(2048));
     assert.match((readSource(join(root, 'big.ts'), 1024) as { problem: string }).problem, /^skipped: file is 2 KB, over the 1 KB limit/);
-    write('min.js', `var a=${'1+'.repeat(4000)}1;`);
+    write('min.js', Array.from({ length: 300 }, (_, i) => `function f${i}(b){return b+${i}};`).join(''));
     assert.deepEqual(readSource(join(root, 'min.js'), 1e6), { problem: 'skipped: file looks minified' });
     assert.match((readSource(join(root, 'none.ts'), 1e6) as { problem: string }).problem, /^cannot read file: no such file/);
   });
@@ -90,6 +90,18 @@ describe('readSource', () => {
   it('keeps ordinary code, however long', () => {
     const code = Array.from({ length: 400 }, (_, i) => `export const value${i} = ${i};`).join('\n');
     assert.equal(looksMinified(code), false);
+  });
+
+  it('keeps a component whose one long line is an embedded image', () => {
+    const component = [
+      "import { Modal } from './modal';",
+      `const PREVIEW = 'data:image/png;base64,${'iVBORw0KGgoAAAANSUhEUgAA'.repeat(800)}';`,
+      'export function Preview() {',
+      '  return <Modal><img src={PREVIEW} alt="" /></Modal>;',
+      '}',
+    ].join('\n');
+    assert.ok(component.length / 5 > 250);
+    assert.equal(looksMinified(component), false);
   });
 });
 
