@@ -18,8 +18,8 @@ const emphasis: Pass = passOf('emphasis', 'review', 'Emphasis wording removed; c
   leadingPhrase(`(?:always )?(?:make sure|be sure|ensure)(?: that)? you`, { skipNext: NOT_A_VERB }),
   leadingPhrase(`(?:make sure|be sure|remember) to`, { skipNext: NOT_A_VERB }),
   {
-    // "IMPORTANT: Do X" / "**Warning:** Do X" → "Do X"
-    re: /(?<=(?:^|\n)[ \t]{0,40}(?:(?:[-*+•]|\d{1,3}[.)])[ \t]{1,8})?(?:#{1,6}[ \t]{1,4})?|[.!?][ \t]{1,8})(\*\*|__)?(important|very important|critical|crucial|note|warning|attention|reminder|remember|caution|key point|nb)(\*\*|__)?[ \t]*[:!]+[ \t]*(\*\*|__)?[ \t]*(?=\p{L})/giu,
+    // "IMPORTANT: Do X" / "**Warning:** Do X" / "CRITICAL INSTRUCTION: Do X" → "Do X"
+    re: /(?<=(?:^|\n)[ \t]{0,40}(?:(?:[-*+•]|\d{1,3}[.)])[ \t]{1,8})?(?:#{1,6}[ \t]{1,4})?|[.!?][ \t]{1,8})(\*\*|__)?(important|very important|critical|crucial|note|warning|attention|reminder|remember|caution|key point|nb)(?:[ \t]+(?:instructions?|notes?|rules?|reminders?|requirements?|information))?(\*\*|__)?[ \t]*[:!]+[ \t]*(\*\*|__)?[ \t]*(?=\p{L})/giu,
     replace(m) {
       const opened = m[1] !== undefined;
       const closed = m[3] !== undefined || m[4] !== undefined;
