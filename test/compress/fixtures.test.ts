@@ -40,7 +40,7 @@ const cases: Record<string, { safe: string | null; all?: string | null; rules?: 
   },
   'emphasis.txt': {
     safe: null,
-    all: 'Answer in valid JSON.\nUse the schema given by the user.\nInclude every field.\nKeep keys in camelCase!!!\n',
+    all: 'Answer in valid JSON.\nUse the schema given by the user.\nInclude every field.\nKeep keys in camelCase!!!\nReply with the JSON object alone.\n',
     rules: ['emphasis'],
   },
   'obligation.txt': {
