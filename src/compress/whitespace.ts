@@ -218,8 +218,10 @@ export const nesting: Pass = {
   },
 };
 
-// A line that goes on in lower case after a line ending in a word or a comma: a paragraph
-// hard-wrapped in the source. Not after a heading, table row or a line that is only a tag or atom.
+// A line that goes on in lower case after a long line ending in a word or a comma: a paragraph
+// hard-wrapped in the source. Short lines may be items of an unmarked list ("never guess"), and
+// headings, table rows and lines that are only a tag or atom are never joined.
+const MIN_WRAPPED_LINE = 50;
 const WRAP = /(?<=[\p{L}\p{N},;)])[ \t]*\r?\n[ \t]*(?=\p{Ll})/gu;
 const NOT_PROSE_LINE = new RegExp(`^[ \\t]*(?:#|\\||<|${MASK_OPEN}\\d+${MASK_CLOSE}[ \\t]*$)`);
 const LIST_LIKE = /^(?:[a-z]|[ivx]{1,4})[.)][ \t]/;
@@ -235,7 +237,8 @@ export const lineWraps: Pass = {
     while ((m = WRAP.exec(text)) !== null) {
       const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
       const next = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
-      if (NOT_PROSE_LINE.test(text.slice(lineStart, m.index)) || LIST_LIKE.test(next)) continue;
+      const line = text.slice(lineStart, m.index);
+      if (line.trim().length < MIN_WRAPPED_LINE || NOT_PROSE_LINE.test(line) || LIST_LIKE.test(next)) continue;
       edits.push({ start: m.index, end: m.index + m[0].length, text: ' ', rule: 'line-wrap', tier: 'review', reason: 'Hard-wrapped line joined to its paragraph.' });
     }
     return edits;

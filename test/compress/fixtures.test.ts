@@ -51,9 +51,10 @@ const cases: Record<string, { safe: string | null; all?: string | null; rules?: 
     rules: ['obligation'],
   },
   'line-wraps.txt': {
-    // The wrapped paragraph is joined; lettered items, the line after a colon and the line after a heading are not.
-    safe: 'You answer questions about the billing API for partners who integrate\nwith our invoicing system, and you keep every answer short enough to\nread on a phone.\n\nRules:\na) cite the endpoint you used\nb) never guess a field name\n\n## Errors\nexplain the error code first',
-    all: 'You answer questions about the billing API for partners who integrate with our invoicing system, and you keep every answer short enough to read on a phone.\n\nRules:\na) cite the endpoint you used\nb) never guess a field name\n\n## Errors\nexplain the error code first',
+    // The wrapped paragraph is joined; lettered items, the line after a colon and the line after a
+    // heading are not, nor are short lines, which may be items of an unmarked list.
+    safe: 'You answer questions about the billing API for partners who integrate\nwith our invoicing system, and you keep every answer short enough to\nread on a phone.\n\nRules:\na) cite the endpoint you used\nb) never guess a field name\n\n## Errors\nexplain the error code first\nnever blame the partner',
+    all: 'You answer questions about the billing API for partners who integrate with our invoicing system, and you keep every answer short enough to read on a phone.\n\nRules:\na) cite the endpoint you used\nb) never guess a field name\n\n## Errors\nexplain the error code first\nnever blame the partner',
     rules: ['whitespace', 'line-wrap'],
   },
   'decoration.txt': {
