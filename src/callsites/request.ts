@@ -312,7 +312,9 @@ function streaming(reader: RequestReader): Tristate {
 const MAX_SEGMENTS = 8;
 
 function systemPrompt(ev: Evaluator, reader: RequestReader, family: FamilyShape, match: SdkMatch): { system: Resolved<Prompt>; segments: PromptSegment[] } {
-  if (match.opaque) return { system: { state: 'unknown', why: 'binding' }, segments: [] };
+  // A LangChain model configured elsewhere hides its settings, not the templates piped into it.
+  const promptVisible = match.family === 'langchain' && (match.templates?.length ?? 0) > 0;
+  if (match.opaque && !promptVisible) return { system: { state: 'unknown', why: 'binding' }, segments: [] };
   const segments: PromptSegment[] = [];
   const tools = family.tools.length ? reader.lookup(family.tools) : undefined;
   if (tools?.state === 'present') segments.push({ slot: 'tools', role: 'tools', prompt: { state: 'unknown', why: 'computed' } });

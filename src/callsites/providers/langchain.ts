@@ -132,6 +132,7 @@ function findModelIn(ev: Evaluator, chain: Chain, depth: number): Found | undefi
     templates.push({ expression: steps[1].args[0], ctx: steps[1].ctx, role: 'request' });
   }
   let method = exportName;
+  let pipedIntoUnknown = false;
   for (const step of steps) {
     if (step.kind === 'prop') {
       method = step.name;
@@ -139,9 +140,18 @@ function findModelIn(ev: Evaluator, chain: Chain, depth: number): Found | undefi
     }
     const takesMap = method === 'pipe' || method === 'assign' || (method === 'from' && RUNNABLE_MAPS.test(exportName));
     for (const arg of step.args) {
-      const found = modelIn(ev, ev.evaluate(arg, step.ctx), depth + 1, takesMap);
+      const value = ev.evaluate(arg, step.ctx);
+      const found = modelIn(ev, value, depth + 1, takesMap);
       if (found) return { ...found, templates: [...templates, ...found.templates] };
+      if (method === 'pipe' && value.k === 'unknown' && !value.primitive) pipedIntoUnknown = true;
     }
+  }
+  // `prompt.pipe(llm)` with `llm` handed over from elsewhere: a prompt template runs into a model,
+  // configured where we cannot see; its prompt is still known.
+  if (pipedIntoUnknown && /PromptTemplate$/.test(exportName)) {
+    const model: ModelRef = { className: 'BaseChatModel', configuredElsewhere: true, derived: [] };
+    // Only `fromMessages` templates are read; any other leaves the prompt unknown.
+    return templates.length > 0 ? { model, templates } : { model, templates, promptUnseen: true };
   }
   return undefined;
 }
