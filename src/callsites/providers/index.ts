@@ -40,4 +40,5 @@ export const METHOD_NAMES = new Set([
   'complete', 'parseStream', 'chat', 'chatStream', 'generateStream',
   'post', 'request', 'fetch',
   'generateText', 'streamText', 'generateObject', 'streamObject', 'streamUI', 'experimental_streamTextLowMemory',
+  'doGenerate', 'doStream',
 ]);

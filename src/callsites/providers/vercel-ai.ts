@@ -11,15 +11,31 @@ const FUNCTIONS = new RegExp(`^(${FUNCTION_NAMES.join('|')})$`);
 const AGENT_RUNNERS = new RegExp(`^(${RUNNER_NAMES.join('|')})$`);
 const AGENTS = /^(ToolLoopAgent|Experimental_Agent|Agent|WorkflowAgent)$/;
 
+// A language model's own methods, below generateText: what a middleware or a custom runner calls.
+const MODEL_CALL = /^(.*)\.(doGenerate|doStream)$/;
+// A provider's language model: `openai('gpt-4o')`, `openai.chat('…')`, `createOpenAI({…})('…')`.
+// Image, embedding, speech and transcription models have doGenerate too, and are left out.
+const PROVIDER_MODEL = /^(?:\(\))?(?:\(\)|\.(?:chat|responses|languageModel|completion|messages)\(\))$/;
+const PROVIDER_MODULE = /^@ai-sdk\/(?!provider$|rsc$|workflow$|react$|ui-utils$)[\w-]+$/;
+
 export const vercelAi: ProviderAdapter = {
   id: 'vercel-ai',
-  modules: /^(ai(\/rsc)?|@ai-sdk\/(rsc|workflow))$/,
+  modules: /^(ai(\/rsc)?|@ai-sdk\/[\w-]+)$/,
   directCalls: [...FUNCTION_NAMES, ...RUNNER_NAMES],
   match(info) {
     let layers: Layer[];
     let api: string;
     let opaque = false;
-    if (FUNCTIONS.test(info.exportName) && info.signature === '') {
+    let known: ModelInfo | undefined;
+    const modelCall = MODEL_CALL.exec(info.signature);
+    if (modelCall) {
+      known = languageModel(info.ev, info.chain, modelCall[1]!);
+      if (!known) return undefined;
+      layers = callArg(info);
+      api = modelCall[2]!;
+    } else if (!/^(ai(\/rsc)?|@ai-sdk\/(rsc|workflow))$/.test(info.chain.module)) {
+      return undefined;
+    } else if (FUNCTIONS.test(info.exportName) && info.signature === '') {
       layers = callArg(info);
       api = info.exportName;
     } else if (AGENTS.test(info.exportName) && /^:new\.(generate|stream)$/.test(info.signature)) {
@@ -36,7 +52,7 @@ export const vercelAi: ProviderAdapter = {
     } else {
       return undefined;
     }
-    const model = modelOf(info.ev, layers);
+    const model = known ?? modelOf(info.ev, layers);
     if (model.mock) return undefined;
     const match: SdkMatch = { provider: 'vercel-ai', family: 'ai-sdk', api, sdk: 'ai', layers, ...(opaque ? { opaque: true } : {}) };
     if (/Object$/.test(api)) match.structured = true;
@@ -77,18 +93,31 @@ function modelOf(ev: Evaluator, layers: Layer[]): ModelInfo {
     }
     if (value.k === 'chain' && (value.module === 'ai/test' || /^Mock/.test(chainRoot(value).exportName))) return { state: 'present', mock: true };
     if (value.k !== 'chain' || !value.module.startsWith('@ai-sdk/')) return { state: 'present' };
-    const vendor = value.module.slice('@ai-sdk/'.length);
-    const { steps } = chainRoot(value);
-    const last = steps[steps.length - 1];
-    let id: string | undefined;
-    if (last?.kind === 'call' && last.args[0]) {
-      const arg = ev.evaluate(last.args[0] as ts.Expression, last.ctx);
-      if (arg.k === 'string') id = arg.value;
-    }
-    const sig = signature(steps);
-    // From AI SDK 5 `openai(id)` is the Responses API, which has no stop sequences (providers.md §1.3).
-    const responses = vendor === 'openai' && (/^\(\)$|\.responses\(\)$/.test(sig) || /^\(\)\(\)$/.test(sig));
-    return { state: 'present', vendor, ...(id !== undefined ? { id } : {}), ...(responses ? { responses: true } : {}) };
+    return providerModel(ev, value);
   }
   return { state: 'present' };
+}
+
+function providerModel(ev: Evaluator, value: Chain): ModelInfo {
+  const vendor = value.module.slice('@ai-sdk/'.length);
+  const { steps } = chainRoot(value);
+  const last = steps[steps.length - 1];
+  let id: string | undefined;
+  if (last?.kind === 'call' && last.args[0]) {
+    const arg = ev.evaluate(last.args[0] as ts.Expression, last.ctx);
+    if (arg.k === 'string') id = arg.value;
+  }
+  const sig = signature(steps);
+  // From AI SDK 5 `openai(id)` is the Responses API, which has no stop sequences (providers.md §1.3).
+  const responses = vendor === 'openai' && (/^\(\)$|\.responses\(\)$/.test(sig) || /^\(\)\(\)$/.test(sig));
+  return { state: 'present', vendor, ...(id !== undefined ? { id } : {}), ...(responses ? { responses: true } : {}) };
+}
+
+/**
+ * The model whose `doGenerate`/`doStream` is called, when a provider builds it here. One known only
+ * by its type (`model: LanguageModelV3`) is as often a test double as a real model: left out.
+ */
+function languageModel(ev: Evaluator, chain: Chain, receiver: string): ModelInfo | undefined {
+  if (!PROVIDER_MODULE.test(chain.module) || !PROVIDER_MODEL.test(receiver)) return undefined;
+  return providerModel(ev, { ...chain, steps: chain.steps.slice(0, -1) });
 }
