@@ -27,6 +27,8 @@ export interface Layer {
   ctx: ModuleContext;
   /** Layers that hold client or model configuration rather than a request (LangChain fields). */
   role: 'request' | 'settings' | 'call-options';
+  /** What the layer holds when it is not `expression` itself: the objects a settings function returns. */
+  value?: Value;
 }
 
 export interface SdkMatch {
@@ -41,6 +43,8 @@ export interface SdkMatch {
   modelFromChain?: { state: 'present' | 'unknown'; value?: string };
   /** Set when the chain itself makes the output structured (`withStructuredOutput`, `generateObject`). */
   structured?: boolean;
+  /** Cap parameters that count only when provably sent (AI SDK `providerOptions.openai.maxCompletionTokens`). */
+  optionalCap?: string[][];
   /** The API has no stop parameter (OpenAI Responses, also behind the AI SDK). */
   noStop?: boolean;
   /** The request body cannot be seen (raw HTTP with an opaque init): every parameter is unknown. */

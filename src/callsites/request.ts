@@ -41,7 +41,7 @@ export class RequestReader {
   ) {
     this.values = [];
     for (const layer of match.layers) {
-      const value = ev.evaluate(layer.expression, layer.ctx);
+      const value = layer.value ?? ev.evaluate(layer.expression, layer.ctx);
       // A prompt passed where options could go (`generateContent('text')`) is not an options layer.
       if (value.k === 'string' || value.k === 'array' || value.k === 'number' || value.k === 'boolean' || (value.k === 'unknown' && value.primitive)) continue;
       this.values.push({ layer, value });
@@ -156,7 +156,11 @@ export function buildCallSite(match: SdkMatch, call: ts.CallExpression, ctx: Mod
   const family = FAMILIES[match.family];
   const reader = new RequestReader(ev, match);
   const callee = call.expression;
-  const capLookup = reader.lookup(family.cap);
+  let capLookup = reader.lookup(family.cap);
+  if (capLookup.state !== 'present' && match.optionalCap) {
+    const optional = reader.lookup(match.optionalCap);
+    if (optional.state === 'present') capLookup = optional;
+  }
   const stopLookup = family.stop ? reader.lookup(family.stop) : undefined;
   const insertRoles: Layer['role'][] = match.family === 'langchain' ? ['settings'] : ['request'];
   const stopInsertRoles: Layer['role'][] = match.family === 'langchain' ? ['settings', 'call-options'] : ['request'];

@@ -53,10 +53,14 @@ export const vercelAi: ProviderAdapter = {
       return undefined;
     }
     const model = known ?? modelOf(info.ev, layers);
+    layers.push(...preparedSteps(info.ev, layers));
     if (model.mock) return undefined;
     const match: SdkMatch = { provider: 'vercel-ai', family: 'ai-sdk', api, sdk: 'ai', layers, ...(opaque ? { opaque: true } : {}) };
     if (/Object$/.test(api)) match.structured = true;
     if (model.vendor) match.modelVendor = model.vendor;
+    // Chat Completions models also take OpenAI's own cap as a provider option (providers.md §1.3);
+    // Responses models ignore it.
+    if (model.chatCompletions) match.optionalCap = [['providerOptions', 'openai', 'maxCompletionTokens'], ['providerOptions', 'azure', 'maxCompletionTokens']];
     if (model.id !== undefined || model.state === 'unknown') match.modelFromChain = { state: model.state, ...(model.id !== undefined ? { value: model.id } : {}) };
     // Before AI SDK 5, `openai(id)` meant Chat Completions, which accepts stop sequences.
     if (model.responses && (info.ctx.sdkMajors?.['ai'] ?? 5) >= 5) match.noStop = true;
@@ -69,8 +73,26 @@ interface ModelInfo {
   id?: string;
   vendor?: string;
   responses?: boolean;
+  /** `openai.chat(id)`: the Chat Completions API. */
+  chatCompletions?: boolean;
   /** A test double (`new MockLanguageModelV3()` from `ai/test`): no request is ever sent. */
   mock?: boolean;
+}
+
+/**
+ * `prepareStep: ({ stepNumber }) => ({ maxOutputTokens: 100, … })` overrides settings at every step:
+ * what it returns is a layer of its own, one of its return values per branch.
+ */
+function preparedSteps(ev: Evaluator, layers: readonly Layer[]): Layer[] {
+  for (const layer of layers) {
+    const found = ev.property(ev.evaluate(layer.expression, layer.ctx), 'prepareStep');
+    if (found.state !== 'present' || found.value.k !== 'function') continue;
+    const returned = ev.returnValue(found.value.node, found.value.ctx, 0);
+    const objects = returned.k === 'either' ? returned.options : [returned];
+    if (!objects.every((value) => value.k === 'object')) return [];
+    return [{ expression: found.valueNode as ts.Expression, ctx: found.ctx, role: 'call-options', value: returned }];
+  }
+  return [];
 }
 
 /** The constructor settings of `new ToolLoopAgent({...})` as a layer. */
@@ -110,7 +132,14 @@ function providerModel(ev: Evaluator, value: Chain): ModelInfo {
   const sig = signature(steps);
   // From AI SDK 5 `openai(id)` is the Responses API, which has no stop sequences (providers.md §1.3).
   const responses = vendor === 'openai' && (/^\(\)$|\.responses\(\)$/.test(sig) || /^\(\)\(\)$/.test(sig));
-  return { state: 'present', vendor, ...(id !== undefined ? { id } : {}), ...(responses ? { responses: true } : {}) };
+  const chatCompletions = (vendor === 'openai' || vendor === 'azure') && /\.chat\(\)$/.test(sig);
+  return {
+    state: 'present',
+    vendor,
+    ...(id !== undefined ? { id } : {}),
+    ...(responses ? { responses: true } : {}),
+    ...(chatCompletions ? { chatCompletions: true } : {}),
+  };
 }
 
 /**
