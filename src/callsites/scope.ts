@@ -465,7 +465,9 @@ export function lookupBinding(index: FileIndex, name: string, pos: number): Bind
     }
     const [start, end] = binding.scope;
     if (pos < start || pos > end) continue;
-    if (end - start < bestSize) {
+    // Of a function's overload signatures and its implementation, the implementation says what it returns.
+    const implementation = binding.kind === 'function' && binding.node.body !== undefined && best?.kind === 'function' && best.node.body === undefined;
+    if (end - start < bestSize || (end - start === bestSize && implementation)) {
       best = binding;
       bestSize = end - start;
     }
