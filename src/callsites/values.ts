@@ -135,6 +135,8 @@ export class Evaluator {
   }
 
   evaluate(expression: ts.Expression, ctx: ModuleContext, depth = 0): Value {
+    // `(llm as BaseLanguageModel).withConfig(…)`: the cast is inside the parentheses.
+    while (expression.kind === ts.SyntaxKind.ParenthesizedExpression) expression = (expression as ts.ParenthesizedExpression).expression;
     // `x as OpenAI` tells us what an untyped value holds, the way a parameter annotation does; it
     // also narrows a value known only from a broader declared type (`llm: BaseLanguageModel`).
     if (expression.kind === ts.SyntaxKind.AsExpression || expression.kind === ts.SyntaxKind.TypeAssertionExpression) {
@@ -434,9 +436,9 @@ export class Evaluator {
     if (ts.isPropertyAccessExpression(node)) key = node.name.text;
     else if (ts.isStringLiteralLike(node.argumentExpression) || ts.isNumericLiteral(node.argumentExpression)) key = node.argumentExpression.text;
     if (key === undefined) return { k: 'unknown', why: 'computed', node, ctx };
-    const receiver = unwrap(node.expression);
-    if (receiver.kind === ts.SyntaxKind.ThisKeyword) return this.thisMember(node, key, ctx, depth);
-    const base = this.evaluate(receiver, ctx, depth);
+    if (unwrap(node.expression).kind === ts.SyntaxKind.ThisKeyword) return this.thisMember(node, key, ctx, depth);
+    // Not unwrapped here: `(llm as BaseChatModel).invoke` keeps its cast for evaluate to read.
+    const base = this.evaluate(node.expression, ctx, depth);
     if (base.k === 'chain') return { ...base, steps: [...base.steps, { kind: 'prop', name: key }] };
     if (isChoiceOfChains(base)) return either(base.options.map((chain) => ({ ...chain, steps: [...chain.steps, { kind: 'prop', name: key }] })));
     if (base.k === 'class') return this.staticMember(base, key, depth);
