@@ -140,3 +140,19 @@ test('a file over 1 MB is skipped with an error while its neighbours are still s
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('call sites keep their lazy fields on a shared prototype, not as getters of their own', async () => {
+  // Own getters give every site its own hidden class, which V8 keeps in old space; through the
+  // getters' closures each analysed tree then survived young-generation collections.
+  const { parseSource } = await import('../../src/scan/parse.js');
+  const { createModuleContext, detectCallSites } = await import('../../src/callsites/detect.js');
+  const text = "import OpenAI from 'openai';\nconst openai = new OpenAI();\nopenai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'system', content: 'Be brief.' }] });\nopenai.chat.completions.create({ model: 'gpt-4o-mini', messages: [] });\n";
+  const sites = detectCallSites(createModuleContext('a.ts', parseSource('a.ts', text)));
+  assert.equal(sites.length, 2);
+  for (const key of ['system', 'segments', 'structured', 'streaming', 'capInsertion', 'stopInsertion']) {
+    for (const site of sites) assert.equal(Object.getOwnPropertyDescriptor(site, key), undefined, key);
+  }
+  assert.equal(Object.getPrototypeOf(sites[0]), Object.getPrototypeOf(sites[1]));
+  assert.equal(sites[0]!.system.state, 'present');
+  assert.equal(sites[1]!.system.state, 'absent');
+});
