@@ -74,6 +74,9 @@ const MAX_RETURNS = 4;
 const UNKNOWN_CALL: Value = { k: 'unknown', why: 'call' };
 
 // Syntax that passes its operand's value through. A set of kinds: unwrap runs on every evaluation.
+// Interfaces and base classes by their usual names: a cast to one of them narrows nothing.
+const GENERAL_TYPE = /^(?:Runnable\w*|Base[A-Z]\w*|\w+Interface|\w+Like)$/;
+
 const PASS_THROUGH = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.ParenthesizedExpression,
   ts.SyntaxKind.AsExpression,
@@ -144,7 +147,10 @@ export class Evaluator {
       const inner = this.evaluate(cast.expression, ctx, depth + 1);
       const narrowable = inner.k === 'unknown' || inner.k === 'instance' || (inner.k === 'chain' && inner.steps.some((step) => step.kind === 'new' && !step.node));
       if (!narrowable || depth > MAX_DEPTH) return inner;
-      return this.typeValue(cast.type, ctx, depth + 1) ?? inner;
+      const typed = this.typeValue(cast.type, ctx, depth + 1);
+      // A cast to a general interface (`llm as Runnable<…>`) says less than the type already known.
+      if (typed?.k === 'chain' && inner.k === 'chain' && GENERAL_TYPE.test(typed.name)) return inner;
+      return typed ?? inner;
     }
     const node = unwrap(expression);
     const cacheable = this.superArguments.size === 0;

@@ -128,11 +128,11 @@ function findModelIn(ev: Evaluator, chain: Chain, depth: number): Found | undefi
     const model = ev.property(ev.evaluate(first.args[0], first.ctx), 'model');
     if (model.state === 'present' && model.value.k === 'string') return { model: { ...modelFromId(model.value), derived: [] }, templates };
   }
-  if (/PromptTemplate$/.test(exportName) && steps[0]?.kind === 'prop' && steps[0].name === 'fromMessages' && steps[1]?.kind === 'call' && steps[1].args[0]) {
-    templates.push({ expression: steps[1].args[0], ctx: steps[1].ctx, role: 'request' });
-  }
+  const template = messagesTemplate(chain);
+  if (template) templates.push(template);
   let method = exportName;
   let pipedIntoUnknown = false;
+  const args: Array<{ value: Value; takesMap: boolean }> = [];
   for (const step of steps) {
     if (step.kind === 'prop') {
       method = step.name;
@@ -141,9 +141,16 @@ function findModelIn(ev: Evaluator, chain: Chain, depth: number): Found | undefi
     const takesMap = method === 'pipe' || method === 'assign' || (method === 'from' && RUNNABLE_MAPS.test(exportName));
     for (const arg of step.args) {
       const value = ev.evaluate(arg, step.ctx);
+      args.push({ value, takesMap });
+      if (method === 'pipe' && value.k === 'unknown' && !value.primitive) pipedIntoUnknown = true;
+    }
+  }
+  // As in a sequence, the runnables the chain is built from describe it before those in its maps.
+  for (const maps of [false, true]) {
+    for (const { value, takesMap } of args) {
+      if ((takesMap && isMapStep(value)) !== maps) continue;
       const found = modelIn(ev, value, depth + 1, takesMap);
       if (found) return { ...found, templates: [...templates, ...found.templates] };
-      if (method === 'pipe' && value.k === 'unknown' && !value.primitive) pipedIntoUnknown = true;
     }
   }
   // `prompt.pipe(llm)` with `llm` handed over from elsewhere: a prompt template runs into a model,
@@ -154,6 +161,22 @@ function findModelIn(ev: Evaluator, chain: Chain, depth: number): Found | undefi
     return templates.length > 0 ? { model, templates } : { model, templates, promptUnseen: true };
   }
   return undefined;
+}
+
+/** The messages of `ChatPromptTemplate.fromMessages([...])` (also after `.partial(…)`) as a layer. */
+function messagesTemplate(chain: Chain): Layer | undefined {
+  const { exportName, steps } = chainRoot(chain);
+  const [from, call] = steps;
+  if (!/PromptTemplate$/.test(exportName) || from?.kind !== 'prop' || from.name !== 'fromMessages' || call?.kind !== 'call' || !call.args[0]) return undefined;
+  return { expression: call.args[0], ctx: call.ctx, role: 'request' };
+}
+
+/** A step that runs runnables side by side to build the next step's input: `{ … }`, `RunnableMap.from`, `RunnablePassthrough.assign`. */
+function isMapStep(value: Value): boolean {
+  if (value.k === 'object') return true;
+  if (value.k !== 'chain') return false;
+  const { exportName, steps } = chainRoot(value);
+  return RUNNABLE_MAPS.test(exportName) || (exportName === 'RunnablePassthrough' && steps[0]?.kind === 'prop' && steps[0].name === 'assign');
 }
 
 // Where an object literal is a map of runnables (`RunnableMap.from({ joke: jokeChain })`, a
@@ -168,10 +191,15 @@ function modelIn(ev: Evaluator, value: Value, depth: number, isRunnableMap = fal
     const steps = (ev.elements(value) ?? []).filter((element) => !element.spread);
     for (const maps of [false, true]) {
       for (const [i, element] of steps.entries()) {
-        if ((element.value.k === 'object') !== maps) continue;
+        if (isMapStep(element.value) !== maps) continue;
         const found = modelIn(ev, element.value, depth + 1, true);
-        // Steps before the model (a prompt, a lambda) turn the input into what the model is sent.
-        if (found) return i > 0 ? { ...found, promptUnseen: true } : found;
+        if (!found) continue;
+        if (i === 0 || found.templates.length > 0) return found;
+        // The step before the model turns the input into what the model is sent: a messages
+        // template we can read, or anything else (a lambda, another prompt) we cannot.
+        const previous = steps[i - 1]!.value;
+        const template = previous.k === 'chain' ? messagesTemplate(previous) : undefined;
+        return template ? { ...found, templates: [template] } : { ...found, promptUnseen: true };
       }
     }
   }
