@@ -156,12 +156,14 @@ function findModelIn(ev: Evaluator, chain: Chain, depth: number): Found | undefi
   // `prompt.pipe(llm)` with `llm` handed over from elsewhere: a prompt template runs into a model,
   // configured where we cannot see; its prompt is still known.
   if (pipedIntoUnknown && /PromptTemplate$/.test(exportName)) {
-    const model: ModelRef = { className: 'BaseChatModel', configuredElsewhere: true, derived: [] };
     // Only `fromMessages` templates are read; any other leaves the prompt unknown.
-    return templates.length > 0 ? { model, templates } : { model, templates, promptUnseen: true };
+    return templates.length > 0 ? { model: { ...UNSEEN_MODEL }, templates } : { model: { ...UNSEEN_MODEL }, templates, promptUnseen: true };
   }
   return undefined;
 }
+
+/** A model configured where we cannot see, reached from a prompt template. */
+const UNSEEN_MODEL: ModelRef = { className: 'BaseChatModel', configuredElsewhere: true, derived: [] };
 
 /** The messages of `ChatPromptTemplate.fromMessages([...])` (also after `.partial(…)`) as a layer. */
 function messagesTemplate(chain: Chain): Layer | undefined {
@@ -201,6 +203,14 @@ function modelIn(ev: Evaluator, value: Value, depth: number, isRunnableMap = fal
         const template = previous.k === 'chain' ? messagesTemplate(previous) : undefined;
         return template ? { ...found, templates: [template] } : { ...found, promptUnseen: true };
       }
+    }
+    // `[prompt, llm]` with `llm` handed over from elsewhere, as `prompt.pipe(llm)` above.
+    for (let i = 1; i < steps.length; i++) {
+      const previous = steps[i - 1]!.value;
+      const next = steps[i]!.value;
+      if (previous.k !== 'chain' || !/PromptTemplate$/.test(chainRoot(previous).exportName) || next.k !== 'unknown' || next.primitive) continue;
+      const template = messagesTemplate(previous);
+      return { model: { ...UNSEEN_MODEL }, templates: template ? [template] : [], ...(template ? {} : { promptUnseen: true }) };
     }
   }
   if (value.k === 'object') {
