@@ -10,6 +10,8 @@ const RUNNER_NAMES = ['createAgentUIStreamResponse', 'createAgentUIStream', 'pip
 const FUNCTIONS = new RegExp(`^(${FUNCTION_NAMES.join('|')})$`);
 const AGENT_RUNNERS = new RegExp(`^(${RUNNER_NAMES.join('|')})$`);
 const AGENTS = /^(ToolLoopAgent|Experimental_Agent|Agent|WorkflowAgent)$/;
+// Where generateText, the agents and their runners come from.
+const FUNCTION_MODULES = /^(ai(\/rsc)?|@ai-sdk\/(rsc|workflow))$/;
 
 // A language model's own methods, below generateText: what a middleware or a custom runner calls.
 const MODEL_CALL = /^(.*)\.(doGenerate|doStream)$/;
@@ -33,7 +35,7 @@ export const vercelAi: ProviderAdapter = {
       if (!known) return undefined;
       layers = callArg(info);
       api = modelCall[2]!;
-    } else if (!/^(ai(\/rsc)?|@ai-sdk\/(rsc|workflow))$/.test(info.chain.module)) {
+    } else if (!FUNCTION_MODULES.test(info.chain.module)) {
       return undefined;
     } else if (FUNCTIONS.test(info.exportName) && info.signature === '') {
       layers = callArg(info);
@@ -120,6 +122,7 @@ function modelOf(ev: Evaluator, layers: Layer[]): ModelInfo {
   return { state: 'present' };
 }
 
+/** What a provider's model chain says: vendor, model id, and which OpenAI API it speaks. */
 function providerModel(ev: Evaluator, value: Chain): ModelInfo {
   const vendor = value.module.slice('@ai-sdk/'.length);
   const { steps } = chainRoot(value);
