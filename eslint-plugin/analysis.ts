@@ -16,6 +16,8 @@ interface CachedFile {
   /** mtime and size: ESLint also runs in long-lived processes (editors, eslint_d), where files change. */
   stamp: string;
   verdict: PrefilterVerdict;
+  /** Kept when the only lead is a relative import: every importer's analysis follows its imports. */
+  text?: string;
   /** Parsed on the first import that needs it; most files are only ever prefiltered. */
   ctx?: ModuleContext | null;
 }
@@ -42,10 +44,8 @@ class CachedModules implements ModuleLoader {
 
   importsSdkModule(file: string, text: string): boolean {
     return importsSdkModule(file, text, this.#paths, (target) => {
-      const verdict = this.#read(target)?.verdict;
-      if (verdict !== 'relative') return verdict && { verdict, text: '' };
-      const text = readText(target);
-      return text === undefined ? undefined : { verdict, text };
+      const lead = this.#read(target);
+      return lead && { verdict: lead.verdict, text: lead.text ?? '' };
     });
   }
 
@@ -56,7 +56,9 @@ class CachedModules implements ModuleLoader {
       const stamp = `${stat.mtimeMs}:${stat.size}`;
       const cached = this.#files.get(path);
       if (cached?.stamp === stamp) return cached;
-      const file: CachedFile = { stamp, verdict: prefilter(readFileSync(path, 'utf8')) };
+      const text = readFileSync(path, 'utf8');
+      const verdict = prefilter(text);
+      const file: CachedFile = verdict === 'relative' ? { stamp, verdict, text } : { stamp, verdict };
       this.#files.set(path, file);
       return file;
     } catch {

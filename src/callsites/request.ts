@@ -181,14 +181,14 @@ export function buildCallSite(match: SdkMatch, call: ts.CallExpression, ctx: Mod
     ? { state: 'present', param: capLookup.param, value: capLookup.value.k === 'number' ? capLookup.value.value : null, range: rangeOf(capLookup.valueNode, capLookup.ctx) }
     : capLookup.state === 'absent'
       ? { state: 'absent' }
-      : { state: 'unknown', why: capLookup.why, ...(capLookup.why === 'conditional' && capLookup.param ? { param: capLookup.param } : {}) };
+      : doubtful(capLookup);
   site.stop = !stopLookup
     ? { state: 'absent' }
     : stopLookup.state === 'present'
       ? { state: 'present', param: stopLookup.param }
       : stopLookup.state === 'absent'
         ? { state: 'absent' }
-        : { state: 'unknown', why: stopLookup.why, ...(stopLookup.why === 'conditional' && stopLookup.param ? { param: stopLookup.param } : {}) };
+        : doubtful(stopLookup);
   site.capParam = family.capInsert.join('.');
   site.stopParam = family.stopInsert && !match.noStop ? family.stopInsert.join('.') : null;
   if (match.sdk) site.sdk = match.sdk;
@@ -251,6 +251,11 @@ class LazyCallSite implements CallSite {
   get segments(): CallSite['segments'] {
     return this.parts.prompts().segments;
   }
+}
+
+/** An unknown parameter; one in doubt between branches keeps its name. */
+function doubtful(lookup: Extract<Lookup, { state: 'unknown' }>): { state: 'unknown'; why: UnknownReason; param?: string } {
+  return { state: 'unknown', why: lookup.why, ...(lookup.why === 'conditional' && lookup.param ? { param: lookup.param } : {}) };
 }
 
 function once<T>(compute: () => T): () => T {

@@ -73,10 +73,10 @@ const MAX_DEPTH = 14;
 const MAX_RETURNS = 4;
 const UNKNOWN_CALL: Value = { k: 'unknown', why: 'call' };
 
-// Syntax that passes its operand's value through. A set of kinds: unwrap runs on every evaluation.
 // Interfaces and base classes by their usual names: a cast to one of them narrows nothing.
 const GENERAL_TYPE = /^(?:Runnable\w*|Base[A-Z]\w*|\w+Interface|\w+Like)$/;
 
+// Syntax that passes its operand's value through. A set of kinds: unwrap runs on every evaluation.
 const PASS_THROUGH = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.ParenthesizedExpression,
   ts.SyntaxKind.AsExpression,
@@ -493,9 +493,9 @@ export class Evaluator {
       } else if (ts.isConstructorDeclaration(member)) {
         for (const [i, parameter] of member.parameters.entries()) {
           if (!ts.isIdentifier(parameter.name) || parameter.name.text !== key || !ts.getModifiers(parameter)?.length) continue;
-          const passed = this.superArguments.get(member)?.args[i];
-          if (passed) {
-            const value = this.evaluate(passed, this.superArguments.get(member)!.ctx, depth);
+          const passed = this.superArguments.get(member);
+          if (passed?.args[i]) {
+            const value = this.evaluate(passed.args[i], passed.ctx, depth);
             // `super(null)`: the declared type says what could be there, the call says nothing is.
             if (value.k === 'chain' || value.k === 'nullish') return value;
           }

@@ -16,6 +16,10 @@ const MODEL_KEYS = ['llm', 'model', 'agent', 'llmChain', 'chain', 'chains', 'com
 // Agent factories that take the model as an instance or as a "provider:model" id.
 const AGENT_FACTORIES = /^(createAgent|createReactAgent)$/;
 const MODEL_MODULE = /\/(llms|chat_models)(\/|$)/;
+const PROMPT_TEMPLATE = /PromptTemplate$/;
+// Where an object literal is a map of runnables (`RunnableMap.from({ joke: jokeChain })`, a
+// `{ topic: classifier }` step of a sequence): each value runs, whatever its key.
+const RUNNABLE_MAPS = /^Runnable(Map|Parallel)$/;
 const RUN_METHODS = /^(invoke|stream|batch|streamEvents|streamLog|call|run|predict|predictMessages|generate)$/;
 // Methods that derive a runnable from a model; anything else reached from a model is not a request.
 const DERIVE_METHODS = /^(bind|withConfig|bindTools|withStructuredOutput|withRetry|withFallbacks|withListeners|pipe)$/;
@@ -155,21 +159,23 @@ function findModelIn(ev: Evaluator, chain: Chain, depth: number): Found | undefi
   }
   // `prompt.pipe(llm)` with `llm` handed over from elsewhere: a prompt template runs into a model,
   // configured where we cannot see; its prompt is still known.
-  if (pipedIntoUnknown && /PromptTemplate$/.test(exportName)) {
-    // Only `fromMessages` templates are read; any other leaves the prompt unknown.
-    return templates.length > 0 ? { model: { ...UNSEEN_MODEL }, templates } : { model: { ...UNSEEN_MODEL }, templates, promptUnseen: true };
-  }
-  return undefined;
+  return pipedIntoUnknown && PROMPT_TEMPLATE.test(exportName) ? unseenModel(templates) : undefined;
 }
 
-/** A model configured where we cannot see, reached from a prompt template. */
-const UNSEEN_MODEL: ModelRef = { className: 'BaseChatModel', configuredElsewhere: true, derived: [] };
+/**
+ * A model configured where we cannot see, reached from a prompt template. Only `fromMessages`
+ * templates are read; without one the prompt is unknown.
+ */
+function unseenModel(templates: Layer[]): Found {
+  const model: ModelRef = { className: 'BaseChatModel', configuredElsewhere: true, derived: [] };
+  return templates.length > 0 ? { model, templates } : { model, templates, promptUnseen: true };
+}
 
 /** The messages of `ChatPromptTemplate.fromMessages([...])` (also after `.partial(…)`) as a layer. */
 function messagesTemplate(chain: Chain): Layer | undefined {
   const { exportName, steps } = chainRoot(chain);
   const [from, call] = steps;
-  if (!/PromptTemplate$/.test(exportName) || from?.kind !== 'prop' || from.name !== 'fromMessages' || call?.kind !== 'call' || !call.args[0]) return undefined;
+  if (!PROMPT_TEMPLATE.test(exportName) || from?.kind !== 'prop' || from.name !== 'fromMessages' || call?.kind !== 'call' || !call.args[0]) return undefined;
   return { expression: call.args[0], ctx: call.ctx, role: 'request' };
 }
 
@@ -180,10 +186,6 @@ function isMapStep(value: Value): boolean {
   const { exportName, steps } = chainRoot(value);
   return RUNNABLE_MAPS.test(exportName) || (exportName === 'RunnablePassthrough' && steps[0]?.kind === 'prop' && steps[0].name === 'assign');
 }
-
-// Where an object literal is a map of runnables (`RunnableMap.from({ joke: jokeChain })`, a
-// `{ topic: classifier }` step of a sequence): each value runs, whatever its key.
-const RUNNABLE_MAPS = /^Runnable(Map|Parallel)$/;
 
 function modelIn(ev: Evaluator, value: Value, depth: number, isRunnableMap = false): Found | undefined {
   if (value.k === 'chain') return findModel(ev, value, depth);
@@ -208,9 +210,9 @@ function modelIn(ev: Evaluator, value: Value, depth: number, isRunnableMap = fal
     for (let i = 1; i < steps.length; i++) {
       const previous = steps[i - 1]!.value;
       const next = steps[i]!.value;
-      if (previous.k !== 'chain' || !/PromptTemplate$/.test(chainRoot(previous).exportName) || next.k !== 'unknown' || next.primitive) continue;
+      if (previous.k !== 'chain' || !PROMPT_TEMPLATE.test(chainRoot(previous).exportName) || next.k !== 'unknown' || next.primitive) continue;
       const template = messagesTemplate(previous);
-      return { model: { ...UNSEEN_MODEL }, templates: template ? [template] : [], ...(template ? {} : { promptUnseen: true }) };
+      return unseenModel(template ? [template] : []);
     }
   }
   if (value.k === 'object') {
