@@ -176,33 +176,39 @@ function blockDedent(pieces: () => readonly string[]): Pass {
 }
 
 /**
- * Review: nested indentation narrowed to one space per level. Each distinct indentation width
- * becomes its rank, so every line keeps its place in the nesting; the first level's single space
- * merges into the next token, which two or more spaces never do. One edit for the whole prompt,
- * judged as a whole, so no line keeps a width its neighbours lost.
+ * Review: nested indentation narrowed to one space per level. A line's level is the number of
+ * lines that enclose it (the indentation stack Python's tokenizer keeps), so every line keeps its
+ * parent and its siblings; a single space merges into the next token, which two or more never do.
+ * One edit for the whole prompt, judged as a whole, so no line keeps a width its neighbours lost.
  */
 export const nesting: Pass = {
   rule: 'indentation',
   tier: 'review',
   find(text) {
     const lines = text.split('\n');
-    const widths = new Set<number>();
     const used = new Set<string>();
+    let base = Infinity;
     for (const line of lines) {
       if (line.trim() === '') continue;
       const indent = /^[ \t]*/.exec(line)![0];
       for (const c of indent) used.add(c);
-      widths.add(indent.length);
+      base = Math.min(base, indent.length);
     }
-    // No indentation, or tabs mixed with spaces, which have no width to rank against each other.
+    // No indentation, or tabs mixed with spaces, which have no width to compare with each other.
     if (used.size !== 1) return [];
-    const ranks = new Map([...widths].sort((a, b) => a - b).map((width, rank) => [width, rank]));
-    if (used.has(' ') && [...ranks].every(([width, rank]) => width === rank)) return [];
+    const enclosing = [base];
+    let changed = false;
     const out = lines.map((line) => {
       if (line.trim() === '') return line;
-      const indent = /^[ \t]*/.exec(line)![0];
-      return ' '.repeat(ranks.get(indent.length)!) + line.slice(indent.length);
+      const width = /^[ \t]*/.exec(line)![0].length;
+      while (enclosing.at(-1)! > width) enclosing.pop();
+      if (enclosing.at(-1)! < width) enclosing.push(width);
+      const level = enclosing.length - 1;
+      if (level === width && used.has(' ')) return line;
+      changed = true;
+      return ' '.repeat(level) + line.slice(width);
     });
+    if (!changed) return [];
     const sample = lines.findIndex((line) => /^(?: {2,}|\t)\S/.test(line));
     return [
       {

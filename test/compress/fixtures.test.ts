@@ -87,6 +87,13 @@ const cases: Record<string, { safe: string | null; all?: string | null; rules?: 
     all: 'You review pull requests for a payments service.\n\n## Checks\n- Make sure every new endpoint validates its input.\n - Amounts are integers in cents.\n- Flag any change to the retry policy.\n\nReply in this shape:\n\n```markdown\n      **Verdict:** approve | request changes\n        - reason one\n      ```\n',
     rules: ['whitespace', 'politeness'],
   },
+  'nested-levels.txt': {
+    safe: null,
+    // Each item's level counts the items that enclose it, not the widths used elsewhere: the
+    // four-space items under "1." are one level deep, like the two-space one under "2.".
+    all: 'You triage bug reports for a mobile app.\n\nSteps:\n1. Read the report.\n - Note the app version.\n - Note the device model.\n2. Reproduce the bug.\n - Use the same app version.\n  - Ask for logs when it does not reproduce.\n3. Label the report.\n',
+    rules: ['indentation'],
+  },
   'tagged-sections.txt': {
     // Each tagged section loses the indentation its lines share; the nested item stays nested.
     safe: '<role>\nYou are the on-call assistant for the platform team.\n</role>\n\n<rules>\n- Answer from the runbook first.\n  - Quote the runbook section you used.\n- Page a human when a customer is affected.\n</rules>\n\n<output_format>\nReply with a short summary, then the next step.\n</output_format>\n',
