@@ -1,7 +1,7 @@
 // Review-tier rules: they change emphasis or structure, so they are offered as suggestions only.
 import { isCapitalized, nonOverlapping, type Pass, type TextEdit } from './edits.js';
 import { NEGATION } from './invariants.js';
-import { leadingPhrase, NOT_A_VERB, obligationMatchers, passOf, STRONG_OBLIGATION } from './matchers.js';
+import { leadingPhrase, NOT_A_VERB, obligationMatchers, passOf, STRONG_OBLIGATION, wordAt } from './matchers.js';
 import { MASK_OPEN, unmask } from './protect.js';
 
 // "You must validate input" → "Validate input": the obligation's weight goes with it.
@@ -17,6 +17,11 @@ const emphasis: Pass = passOf('emphasis', 'review', 'Emphasis wording removed; c
   }),
   leadingPhrase(`(?:always )?(?:make sure|be sure|ensure)(?: that)? you`, { skipNext: NOT_A_VERB }),
   leadingPhrase(`(?:make sure|be sure|remember) to`, { skipNext: NOT_A_VERB }),
+  {
+    // Mid-sentence: "…, make sure you read it" / "… and make sure to include…" → "…, read it" / "… and include…"
+    re: /(?<=(?:,|\b(?:and|then|so|but|also|[Aa]lways))[ \t]{1,4})(?:make|be)[ \t]+sure(?:[ \t]+to|(?:[ \t]+that)?[ \t]+you)[ \t]+(?=\p{Ll})/gu,
+    replace: (m, text) => (NOT_A_VERB.test(wordAt(text, m.index + m[0].length)) || wordAt(text, m.index + m[0].length) === 'not' ? undefined : ''),
+  },
   {
     // "IMPORTANT: Do X" / "**Warning:** Do X" / "CRITICAL INSTRUCTION: Do X" → "Do X"
     re: /(?<=(?:^|\n)[ \t]{0,40}(?:(?:[-*+•]|\d{1,3}[.)])[ \t]{1,8})?(?:#{1,6}[ \t]{1,4})?|[.!?][ \t]{1,8})(\*\*|__)?(important|very important|critical|crucial|note|warning|attention|reminder|remember|caution|key point|nb)(?:[ \t]+(?:instructions?|notes?|rules?|reminders?|requirements?|information))?(\*\*|__)?[ \t]*[:!]+[ \t]*(\*\*|__)?[ \t]*(?=\p{L})/giu,

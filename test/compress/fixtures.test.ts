@@ -94,6 +94,12 @@ const cases: Record<string, { safe: string | null; all?: string | null; rules?: 
     all: 'You triage bug reports for a mobile app.\n\nSteps:\n1. Read the report.\n - Note the app version.\n - Note the device model.\n2. Reproduce the bug.\n - Use the same app version.\n  - Ask for logs when it does not reproduce.\n3. Label the report.\n',
     rules: ['indentation'],
   },
+  'make-sure.txt': {
+    safe: null,
+    // "make sure" inside a sentence goes like at its start; before "you have" it would leave a statement.
+    all: 'Before you edit a file, read it.\nFollow the schema and include every required field.\nAlways run the tests.\nCheck the logs, and make sure that you have the request id.\n',
+    rules: ['emphasis'],
+  },
   'tagged-sections.txt': {
     // Each tagged section loses the indentation its lines share; the nested item stays nested.
     safe: '<role>\nYou are the on-call assistant for the platform team.\n</role>\n\n<rules>\n- Answer from the runbook first.\n  - Quote the runbook section you used.\n- Page a human when a customer is affected.\n</rules>\n\n<output_format>\nReply with a short summary, then the next step.\n</output_format>\n',
