@@ -66,6 +66,8 @@ export type Value =
       primitive?: boolean;
       /** The declared type of an untyped-at-runtime value (`{ llm }: { llm: BaseChatModel }`), for its members. */
       type?: ts.TypeNode;
+      /** The parameter a `why: 'parameter'` value comes from, for callers that look at its arguments. */
+      parameter?: { fn: ts.SignatureDeclaration; node: ts.ParameterDeclaration; path: string[] };
     };
 
 export const GLOBAL_MODULE = '#global';
@@ -333,7 +335,14 @@ export class Evaluator {
         }
         // A parameter typed `string` is a prompt, never an options object.
         const primitive = !!type && isPrimitiveType(type);
-        return { k: 'unknown', why: 'parameter', node: at ?? binding.node, ctx, ...(primitive ? { primitive } : type ? { type } : {}) };
+        return {
+          k: 'unknown',
+          why: 'parameter',
+          node: at ?? binding.node,
+          ctx,
+          parameter: { fn: binding.fn, node: binding.node, path: binding.path },
+          ...(primitive ? { primitive } : type ? { type } : {}),
+        };
       }
     }
   }

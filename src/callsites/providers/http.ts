@@ -23,6 +23,8 @@ const ENDPOINTS: Endpoint[] = [
   { pattern: /^https?:\/\/api\.openai\.com\/v1\/completions\b/, family: 'openai-completions' },
   { pattern: /^https?:\/\/api\.anthropic\.com\/v1\/messages\/?(?:$|\?)/, family: 'anthropic-messages' },
   { pattern: /^https?:\/\/[\w.-]*googleapis\.com\/.*:(?:generateContent|streamGenerateContent)\b/, family: 'gemini-legacy' },
+  // Google's REST protocol names the method after the model, also on a gateway in front of it.
+  { pattern: /^https?:\/\/[^/?#\0]+\/(?:[^?#]*\/)?models\/[^/?#:]+:(?:generateContent|streamGenerateContent)\b/, family: 'gemini-legacy' },
   { pattern: /^https?:\/\/bedrock-runtime\.[\w-]+\.amazonaws\.com\/model\/.+\/converse(?:-stream)?\b/, family: 'bedrock-converse' },
   { pattern: /^https?:\/\/api\.cohere\.(?:com|ai)\/v2\/chat\b/, family: 'cohere-v2' },
   { pattern: /^https?:\/\/api\.cohere\.(?:com|ai)\/v1\/(?:chat|generate)\b/, family: 'cohere-v1' },
@@ -71,7 +73,56 @@ function urlText(ev: Evaluator, expression: ts.Expression, ctx: ModuleContext, d
   if (value.k === 'unknown' && value.node && value.ctx && value.node !== node && (ts.isTemplateExpression(value.node) || ts.isBinaryExpression(value.node) || ts.isNewExpression(value.node))) {
     return urlText(ev, value.node as ts.Expression, value.ctx, depth + 1);
   }
+  if (value.k === 'unknown' && value.parameter && value.ctx) {
+    const urls = parameterUrls(ev, value.parameter, value.ctx, depth).filter((url) => !url.startsWith('\0'));
+    return urls.find((url) => endpointFor(url)) ?? urls[0] ?? '\0';
+  }
   return '\0';
+}
+
+const MAX_CALLERS = 8;
+
+/**
+ * The URLs a parameter receives: its default value and what the file's own calls of the function
+ * pass, as in `createModel(key, endpoint = 'https://api.openai.com/v1/chat/completions')` or
+ * `post('https://api.anthropic.com/v1/messages', body)` around a `fetch(url, …)`.
+ */
+function parameterUrls(
+  ev: Evaluator,
+  { fn, node, path }: { fn: ts.SignatureDeclaration; node: ts.ParameterDeclaration; path: string[] },
+  ctx: ModuleContext,
+  depth: number,
+): string[] {
+  if (path.length > 0 || node.dotDotDotToken) return [];
+  const urls: string[] = [];
+  const add = (expression: ts.Expression) => {
+    const url = urlText(ev, expression, ctx, depth + 1);
+    if (url !== undefined) urls.push(url);
+  };
+  if (node.initializer) add(node.initializer);
+  const name = functionName(fn, ctx);
+  if (name === undefined) return urls;
+  const position = fn.parameters.indexOf(node);
+  let callers = 0;
+  for (const call of ctx.index.calls) {
+    if (!ts.isIdentifier(call.expression) || call.expression.text !== name) continue;
+    const callee = ev.evaluate(call.expression, ctx);
+    if (callee.k !== 'function' || callee.node !== fn) continue;
+    const argument = call.arguments[position];
+    if (argument) add(argument);
+    if (++callers >= MAX_CALLERS) break;
+  }
+  return urls;
+}
+
+/** The name a function is called by in its file: its own, or that of the const holding it. */
+function functionName(fn: ts.SignatureDeclaration, ctx: ModuleContext): string | undefined {
+  if (ts.isFunctionDeclaration(fn)) return fn.name?.text;
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+  for (const [name, bindings] of ctx.index.bindings) {
+    if (bindings.some((binding) => binding.kind === 'variable' && binding.init !== undefined && unwrap(binding.init) === fn)) return name;
+  }
+  return undefined;
 }
 
 // `new URL('messages', 'https://api.anthropic.com/v1/')` as the URL class resolves it; dynamic parts
