@@ -56,7 +56,11 @@ export class RequestReader {
     const { result, branches } = this.ev.branchwise(() => this.lookupIn(values, paths), MAX_BRANCHES);
     if (result.state !== 'unknown' || result.why !== 'conditional' || !branches) return result;
     if (branches.every((outcome) => outcome.state === 'absent')) return { state: 'absent' };
-    if (!branches.every((outcome) => outcome.state === 'present')) return result;
+    if (!branches.every((outcome) => outcome.state === 'present')) {
+      // Name the key a branch sends, not the first name looked up, which may be sent by none.
+      const sent = branches.find((outcome) => outcome.state === 'present');
+      return sent ? { ...result, param: sent.param } : { state: 'unknown', why: result.why };
+    }
     const [first, ...rest] = branches as Array<Extract<Lookup, { state: 'present' }>>;
     const sameNumber = first!.value.k === 'number' && rest.every((outcome) => outcome.value.k === 'number' && outcome.value.value === (first!.value as { value: number }).value);
     return sameNumber ? first! : { ...first!, value: { k: 'unknown', why: 'conditional' } };
