@@ -28,6 +28,7 @@ export type ProviderId =
   | 'cohere'
   | 'groq'
   | 'ollama'
+  | 'huggingface'
   | 'fetch';
 
 /** Parameter conventions of one request shape; rules key provider-specific wording on it. */
@@ -47,7 +48,9 @@ export type ApiFamily =
   | 'cohere-v1'
   | 'groq'
   | 'ollama-chat'
-  | 'ollama-generate';
+  | 'ollama-generate'
+  | 'hf-chat'
+  | 'hf-text-generation';
 
 /** How often a dynamic prompt part changes; drives no-dynamic-prompt-prefix. */
 export type ChangeRate = 'constant' | 'deploy' | 'day' | 'user' | 'request' | 'unknown';

@@ -191,4 +191,17 @@ export const FAMILIES: Record<ApiFamily, FamilyShape> = {
     messageStyle: 'none',
     tools: [],
   },
+  // @huggingface/inference: chatCompletion takes OpenAI's chat schema; textGeneration a bare prompt.
+  'hf-chat': { ...OPENAI_CHAT, cap: [['max_tokens']], capInsert: ['max_tokens'] },
+  'hf-text-generation': {
+    model: [['model']],
+    cap: [['parameters', 'max_new_tokens']],
+    capInsert: ['parameters', 'max_new_tokens'],
+    stop: [['parameters', 'stop']],
+    stopInsert: ['parameters', 'stop'],
+    system: [],
+    messages: [['inputs']],
+    messageStyle: 'none',
+    tools: [],
+  },
 };

@@ -20,6 +20,7 @@ const FOLDERS = [
   'google-genai',
   'google-generative-ai',
   'groq',
+  'huggingface',
   'langchain',
   'mistral',
   'module-graph',

@@ -248,6 +248,18 @@ ruleTester.run(rule, {
       `,
     },
     {
+      name: 'hugging face chatCompletion sets max_tokens',
+      code: code`
+        import { InferenceClient } from '@huggingface/inference';
+
+        const hf = new InferenceClient(process.env.HF_TOKEN);
+
+        export async function ask(question: string) {
+          return hf.chatCompletion({ model: 'Qwen/Qwen2.5-72B-Instruct', max_tokens: 300, messages: [{ role: 'user', content: question }] });
+        }
+      `,
+    },
+    {
       name: 'raw fetch to anthropic sends max_tokens',
       code: code`
         export async function ask(question: string) {
@@ -1207,6 +1219,42 @@ ruleTester.run(rule, {
 
                 export async function ask(question: string) {
                   return ollama.chat({ model: 'llama3.2', messages: [{ role: 'user', content: question }], options: { num_predict: 1024 } });
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'hugging face textGeneration without parameters.max_new_tokens',
+      code: code`
+        import { InferenceClient } from '@huggingface/inference';
+
+        const hf = new InferenceClient(process.env.HF_TOKEN);
+
+        export async function complete(prefix: string) {
+          return hf.textGeneration({ model: 'bigcode/starcoder2-15b', inputs: prefix });
+        }
+      `,
+      errors: [
+        {
+          messageId: 'missing',
+          line: 6,
+          column: 10,
+          endLine: 6,
+          endColumn: 27,
+          data: { param: 'parameters.max_new_tokens' },
+          suggestions: [
+            {
+              messageId: 'addCap',
+              output: code`
+                import { InferenceClient } from '@huggingface/inference';
+
+                const hf = new InferenceClient(process.env.HF_TOKEN);
+
+                export async function complete(prefix: string) {
+                  return hf.textGeneration({ model: 'bigcode/starcoder2-15b', inputs: prefix, parameters: { max_new_tokens: 1024 } });
                 }
               `,
             },

@@ -41,4 +41,5 @@ export const METHOD_NAMES = new Set([
   'post', 'request', 'fetch',
   'generateText', 'streamText', 'generateObject', 'streamObject', 'streamUI', 'experimental_streamTextLowMemory',
   'doGenerate', 'doStream',
+  'chatCompletion', 'chatCompletionStream', 'textGeneration', 'textGenerationStream',
 ]);

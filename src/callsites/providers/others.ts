@@ -43,6 +43,14 @@ const RULES: Rule[] = [
     family: () => 'openai-chat',
   },
   {
+    // The client class (`endpoint(url)` returns one bound to a server) or the task functions themselves.
+    provider: 'huggingface',
+    module: /^@huggingface\/inference$/,
+    root: /^(InferenceClient|HfInference|InferenceClientEndpoint|chatCompletion|chatCompletionStream|textGeneration|textGenerationStream)$/,
+    methods: /^(?::new(?:\.endpoint\(\))?\.(?:chatCompletion|chatCompletionStream|textGeneration|textGenerationStream))?$/,
+    family: (method, root) => (/textGeneration/.test(method || root) ? 'hf-text-generation' : 'hf-chat'),
+  },
+  {
     provider: 'ollama',
     module: /^ollama(\/browser)?$/,
     root: /^(default|Ollama)$/,
@@ -53,13 +61,16 @@ const RULES: Rule[] = [
 
 export const others: ProviderAdapter = {
   id: 'others',
-  modules: /^(@mistralai\/mistralai|cohere-ai|groq-sdk|together-ai|ollama(\/browser)?)$/,
+  modules: /^(@mistralai\/mistralai|cohere-ai|groq-sdk|together-ai|ollama(\/browser)?|@huggingface\/inference)$/,
+  directCalls: ['chatCompletion', 'chatCompletionStream', 'textGeneration', 'textGenerationStream'],
   match(info) {
     for (const rule of RULES) {
       if (!rule.module.test(info.chain.module) || !rule.root.test(info.exportName) || !rule.methods.test(info.signature)) continue;
       // `import ollama from 'ollama'` is a ready instance; the class needs `new`.
       if (rule.provider === 'ollama' && (info.exportName === 'default') === info.signature.startsWith(':new')) continue;
-      const api = info.signature.replace(/^:new\./, '').replace(/^\./, '');
+      // A Hugging Face task function is called itself; the client class only through a method.
+      if (rule.provider === 'huggingface' && /^[A-Z]/.test(info.exportName) !== info.signature.startsWith(':new')) continue;
+      const api = info.signature.replace(/^:new\.(?:endpoint\(\)\.)?/, '').replace(/^\./, '') || info.exportName;
       const structured = rule.structured?.test(api);
       return {
         provider: rule.provider,
