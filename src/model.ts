@@ -29,6 +29,7 @@ export type ProviderId =
   | 'groq'
   | 'ollama'
   | 'huggingface'
+  | 'azure-inference'
   | 'fetch';
 
 /** Parameter conventions of one request shape; rules key provider-specific wording on it. */
@@ -50,6 +51,7 @@ export type ApiFamily =
   | 'ollama-chat'
   | 'ollama-generate'
   | 'hf-chat'
+  | 'azure-inference-chat'
   | 'hf-text-generation';
 
 /** How often a dynamic prompt part changes; drives no-dynamic-prompt-prefix. */

@@ -193,6 +193,8 @@ export const FAMILIES: Record<ApiFamily, FamilyShape> = {
   },
   // @huggingface/inference: chatCompletion takes OpenAI's chat schema; textGeneration a bare prompt.
   'hf-chat': { ...OPENAI_CHAT, cap: [['max_tokens']], capInsert: ['max_tokens'] },
+  // @azure-rest/ai-inference: the chat schema inside `post({ body })`.
+  'azure-inference-chat': { ...OPENAI_CHAT, cap: [['max_tokens']], capInsert: ['max_tokens'] },
   'hf-text-generation': {
     model: [['model']],
     cap: [['parameters', 'max_new_tokens']],

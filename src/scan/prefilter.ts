@@ -7,7 +7,7 @@ import { DIRECT_CALL_NAMES, METHOD_NAMES } from '../callsites/providers/index.js
 // An SDK counts only as a module specifier (`provider: "openai"` in a settings screen is no import);
 // HTTP clients (axios, got, fetch) count only together with a provider host.
 const SDK_IMPORT =
-  /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"](?:openai|ai|ollama|groq-sdk|cohere-ai|together-ai|langchain|@ai-sdk\/[\w-]+|@anthropic-ai\/[\w-]+|@google\/gen[\w-]*|@langchain\/[\w-]+|@aws-sdk\/client-bedrock-runtime|@mistralai\/mistralai|@huggingface\/inference)(?:\/[\w./-]*)?['"]/;
+  /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"](?:openai|ai|ollama|groq-sdk|cohere-ai|together-ai|langchain|@ai-sdk\/[\w-]+|@anthropic-ai\/[\w-]+|@google\/gen[\w-]*|@langchain\/[\w-]+|@aws-sdk\/client-bedrock-runtime|@mistralai\/mistralai|@huggingface\/inference|@azure-rest\/ai-inference)(?:\/[\w./-]*)?['"]/;
 const PROVIDER_HOST =
   /api\.openai\.com|openai\.azure\.com|api\.anthropic\.com|generativelanguage\.googleapis\.com|aiplatform\.googleapis\.com|bedrock-runtime|api\.mistral\.ai|api\.cohere\.|api\.groq\.com|:11434|openrouter\.ai|api\.deepseek\.com|api\.together\.|api\.fireworks\.ai|api\.perplexity\.ai|api\.x\.ai|\/v1\/chat\/completions|:(?:stream)?[gG]enerateContent/;
 

@@ -11,6 +11,7 @@ const fixturesRoot = fileURLToPath(new URL('../../../test/fixtures/adapters/', i
 
 const FOLDERS = [
   'anthropic',
+  'azure-inference',
   'bad-input',
   'bedrock',
   'bindings',

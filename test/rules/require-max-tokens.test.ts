@@ -1263,6 +1263,44 @@ ruleTester.run(rule, {
       ],
     },
     {
+      name: 'azure ai inference chat completions without max_tokens',
+      code: code`
+        import ModelClient from '@azure-rest/ai-inference';
+        import { AzureKeyCredential } from '@azure/core-auth';
+
+        const client = ModelClient('https://models.github.ai/inference', new AzureKeyCredential(process.env.GITHUB_TOKEN!));
+
+        export async function ask(question: string) {
+          return client.path('/chat/completions').post({ body: { model: 'openai/gpt-4.1-mini', messages: [{ role: 'user', content: question }] } });
+        }
+      `,
+      errors: [
+        {
+          messageId: 'missing',
+          line: 7,
+          column: 10,
+          endLine: 7,
+          endColumn: 47,
+          data: { param: 'max_tokens' },
+          suggestions: [
+            {
+              messageId: 'addCap',
+              output: code`
+                import ModelClient from '@azure-rest/ai-inference';
+                import { AzureKeyCredential } from '@azure/core-auth';
+
+                const client = ModelClient('https://models.github.ai/inference', new AzureKeyCredential(process.env.GITHUB_TOKEN!));
+
+                export async function ask(question: string) {
+                  return client.path('/chat/completions').post({ body: { model: 'openai/gpt-4.1-mini', messages: [{ role: 'user', content: question }], max_tokens: 1024 } });
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'raw fetch to anthropic without max_tokens',
       code: code`
         export async function ask(question: string) {

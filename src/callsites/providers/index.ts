@@ -1,4 +1,5 @@
 import { anthropic } from './anthropic.js';
+import { azureInference } from './azure-inference.js';
 import { bedrock } from './bedrock.js';
 import { googleGenai } from './google.js';
 import { http } from './http.js';
@@ -8,7 +9,7 @@ import { others } from './others.js';
 import type { ProviderAdapter } from './types.js';
 import { vercelAi } from './vercel-ai.js';
 
-export const ADAPTERS: readonly ProviderAdapter[] = [openai, anthropic, vercelAi, googleGenai, langchain, bedrock, others, http];
+export const ADAPTERS: readonly ProviderAdapter[] = [openai, anthropic, vercelAi, googleGenai, langchain, bedrock, others, azureInference, http];
 
 /** Exports a call site may call directly, over every adapter. */
 export const DIRECT_CALL_NAMES: readonly string[] = ADAPTERS.flatMap((adapter) => adapter.directCalls ?? []);
