@@ -2,6 +2,7 @@ import ts from '#typescript';
 import type { ApiFamily } from '../../model.js';
 import type { Layer } from '../chain.js';
 import { type Evaluator, GLOBAL_MODULE, type ModuleContext, unwrap } from '../values.js';
+import { innermost } from '../scope.js';
 import type { CallInfo, ProviderAdapter } from './types.js';
 
 // Raw HTTP to provider endpoints (providers.md §1.13). Only a URL whose host is static and known
@@ -40,29 +41,37 @@ export function staticUrl(ev: Evaluator, expression: ts.Expression, ctx: ModuleC
   return url === undefined || url.startsWith('\0') ? undefined : url;
 }
 
+/** Arguments of the calls a URL is followed through, by the parameter that receives each. */
+type Arguments = ReadonlyMap<ts.ParameterDeclaration, { expression: ts.Expression; ctx: ModuleContext }>;
+const NO_ARGUMENTS: Arguments = new Map();
+
 // `process.env.OPENAI_BASE_URL ?? 'https://api.openai.com/v1'`: the literal fallback names the host.
-function urlText(ev: Evaluator, expression: ts.Expression, ctx: ModuleContext, depth: number): string | undefined {
+function urlText(ev: Evaluator, expression: ts.Expression, ctx: ModuleContext, depth: number, args: Arguments = NO_ARGUMENTS): string | undefined {
   if (depth > 6) return '\0';
   const node = unwrap(expression);
   if (ts.isTemplateExpression(node)) {
     let text = node.head.text;
-    for (const span of node.templateSpans) text += (urlText(ev, span.expression, ctx, depth + 1) ?? '\0') + span.literal.text;
+    for (const span of node.templateSpans) text += (urlText(ev, span.expression, ctx, depth + 1, args) ?? '\0') + span.literal.text;
     return text;
   }
   if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    return (urlText(ev, node.left, ctx, depth + 1) ?? '\0') + (urlText(ev, node.right, ctx, depth + 1) ?? '\0');
+    return (urlText(ev, node.left, ctx, depth + 1, args) ?? '\0') + (urlText(ev, node.right, ctx, depth + 1, args) ?? '\0');
   }
   // `new URL(…).toString()`, `.href`: the URL itself.
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'toString' && node.arguments.length === 0) {
-    return urlText(ev, node.expression.expression, ctx, depth + 1);
+    return urlText(ev, node.expression.expression, ctx, depth + 1, args);
   }
   if (ts.isPropertyAccessExpression(node) && node.name.text === 'href' && ts.isNewExpression(unwrap(node.expression))) {
-    return urlText(ev, node.expression, ctx, depth + 1);
+    return urlText(ev, node.expression, ctx, depth + 1, args);
   }
   if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URL' && node.arguments?.[0]) {
-    const path = urlText(ev, node.arguments[0], ctx, depth + 1) ?? '\0';
-    const base = node.arguments[1] ? (urlText(ev, node.arguments[1], ctx, depth + 1) ?? '\0') : undefined;
+    const path = urlText(ev, node.arguments[0], ctx, depth + 1, args) ?? '\0';
+    const base = node.arguments[1] ? (urlText(ev, node.arguments[1], ctx, depth + 1, args) ?? '\0') : undefined;
     return base === undefined ? path : resolveUrl(path, base);
+  }
+  if (ts.isCallExpression(node)) {
+    const returned = returnedUrl(ev, node, ctx, depth);
+    if (returned !== undefined) return returned;
   }
   const value = ev.evaluate(node, ctx);
   if (value.k === 'string' || value.k === 'number') return String(value.value);
@@ -70,14 +79,81 @@ function urlText(ev: Evaluator, expression: ts.Expression, ctx: ModuleContext, d
     const option = value.options.find((candidate) => candidate.k === 'string' && /^https?:\/\//.test(candidate.value));
     if (option?.k === 'string') return option.value;
   }
+  if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    const fallback = defaultFromStatics(ev, node.name.text, node.getStart(ctx.sourceFile), ctx);
+    if (fallback !== undefined) return fallback;
+  }
   if (value.k === 'unknown' && value.node && value.ctx && value.node !== node && (ts.isTemplateExpression(value.node) || ts.isBinaryExpression(value.node) || ts.isNewExpression(value.node))) {
     return urlText(ev, value.node as ts.Expression, value.ctx, depth + 1);
   }
   if (value.k === 'unknown' && value.parameter && value.ctx) {
+    const passed = args.get(value.parameter.node);
+    if (passed && value.parameter.path.length === 0) return urlText(ev, passed.expression, passed.ctx, depth + 1, args);
     const urls = parameterUrls(ev, value.parameter, value.ctx, depth).filter((url) => !url.startsWith('\0'));
     return urls.find((url) => endpointFor(url)) ?? urls[0] ?? '\0';
   }
   return '\0';
+}
+
+const MAX_RETURNED = 4;
+
+/**
+ * The URL a project function or method returns for these arguments, as in
+ * `this.fetch(this.endpoint('chat/completions'), …)` over `endpoint(path) { return new URL(path, this.apiBase) }`.
+ * Of several returns, the first that names a provider endpoint.
+ */
+function returnedUrl(ev: Evaluator, call: ts.CallExpression, ctx: ModuleContext, depth: number): string | undefined {
+  const callee = ev.evaluate(call.expression, ctx);
+  if (callee.k !== 'function') return undefined;
+  const body = (callee.node as ts.FunctionLikeDeclaration).body;
+  if (!body) return undefined;
+  const returns: ts.Expression[] = [];
+  if (ts.isBlock(body)) {
+    const visit = (node: ts.Node): void => {
+      if (ts.isReturnStatement(node) && node.expression) returns.push(node.expression);
+      if (!ts.isFunctionLike(node) && !ts.isClassLike(node)) ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(body, visit);
+  } else {
+    returns.push(body);
+  }
+  if (returns.length === 0 || returns.length > MAX_RETURNED) return undefined;
+  const args = new Map<ts.ParameterDeclaration, { expression: ts.Expression; ctx: ModuleContext }>();
+  callee.node.parameters.forEach((parameter, i) => {
+    const argument = call.arguments[i];
+    if (argument && !parameter.dotDotDotToken) args.set(parameter, { expression: argument, ctx });
+  });
+  const urls = returns.map((expression) => urlText(ev, expression, callee.ctx, depth + 1, args)).filter((url): url is string => url !== undefined && !url.startsWith('\0'));
+  return urls.find((url) => endpointFor(url)) ?? urls[0];
+}
+
+const MAX_BASE_CLASSES = 4;
+
+/**
+ * A URL field whose default sits in a static options object of the class or a base class, as in
+ * `static defaultOptions = { apiBase: 'https://api.anthropic.com/v1/' }` merged under the user's
+ * options in the constructor: like `env.URL ?? 'https://…'`, the default names the endpoint.
+ */
+function defaultFromStatics(ev: Evaluator, key: string, at: number, ctx: ModuleContext): string | undefined {
+  const enclosing = innermost(ctx.index.classRanges, at);
+  let cls: { node: ts.ClassLikeDeclaration; ctx: ModuleContext } | undefined = enclosing && { node: enclosing.node, ctx };
+  for (let hops = 0; cls && hops < MAX_BASE_CLASSES; hops++) {
+    for (const member of cls.node.members) {
+      if (!ts.isPropertyDeclaration(member) || !member.initializer || !isStatic(member)) continue;
+      const defaults = unwrap(member.initializer);
+      if (!ts.isObjectLiteralExpression(defaults)) continue;
+      const found = ev.property(ev.evaluate(defaults, cls.ctx), key);
+      if (found.state === 'present' && found.value.k === 'string' && /^https?:\/\//.test(found.value.value)) return found.value.value;
+    }
+    const heritage = cls.node.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+    const base = heritage ? ev.evaluate(heritage.expression, cls.ctx) : undefined;
+    cls = base?.k === 'class' ? base : undefined;
+  }
+  return undefined;
+}
+
+function isStatic(member: ts.ClassElement): boolean {
+  return !!ts.getModifiers(member as ts.HasModifiers)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword);
 }
 
 const MAX_CALLERS = 8;
