@@ -4,7 +4,7 @@ import { chainRoot, signature } from './chain.js';
 import { ADAPTERS, isSdkModule, mayReexportDirectCall, METHOD_NAMES } from './providers/index.js';
 import { buildCallSite } from './request.js';
 import { type Binding, buildFileIndex, lookupBinding } from './scope.js';
-import { Evaluator, GLOBAL_MODULE, isChoiceOfChains, type ModuleContext, type ModuleLoader, normalizeModule, unwrap } from './values.js';
+import { Evaluator, GLOBAL_MODULE, isChoiceOfChains, type ModuleContext, type ModuleLoader, normalizeModule, unwrap, type Value } from './values.js';
 
 export function createModuleContext(
   file: string,
@@ -40,6 +40,7 @@ function matchCall(call: ts.CallExpression, ctx: ModuleContext, ev: Evaluator, i
   // site only if the URL names a provider endpoint, which the HTTP adapter checks.
   const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : callee.text;
   if (value.k !== 'chain' && !isChoiceOfChains(value) && name === 'fetch') value = { k: 'chain', module: GLOBAL_MODULE, name: 'fetch', steps: [] };
+  if (value.k === 'unknown' && ts.isPropertyAccessExpression(callee)) value = byShape(callee, call, ctx, ev) ?? value;
   // Of a factory's alternatives, the first an adapter recognises describes the call.
   const chains = value.k === 'chain' ? [value] : isChoiceOfChains(value) ? value.options : [];
   for (const chain of chains) {
@@ -50,6 +51,39 @@ function matchCall(call: ts.CallExpression, ctx: ModuleContext, ev: Evaluator, i
       const match = adapter.match(info);
       if (match) return buildCallSite(match, call, ctx, ev);
     }
+  }
+  return undefined;
+}
+
+// Method paths only these SDKs have, with the request keys that must be there to take the call for
+// one of theirs: a client handed over untyped (`function title({ openai }) { openai.chat… }`).
+const SHAPES: ReadonlyArray<{ path: RegExp; module: string; client: string; keys: readonly string[] }> = [
+  { path: /^(?:beta\.)?chat\.completions\.(?:create|parse|stream)$/, module: 'openai', client: 'default', keys: ['messages'] },
+  { path: /^responses\.(?:create|stream)$/, module: 'openai', client: 'default', keys: ['model', 'input'] },
+  { path: /^(?:beta\.)?messages\.(?:create|stream|parse)$/, module: '@anthropic-ai/sdk', client: 'default', keys: ['model', 'messages'] },
+  { path: /^models\.generateContent(?:Stream)?$/, module: '@google/genai', client: 'GoogleGenAI', keys: ['model', 'contents'] },
+];
+
+/**
+ * A receiver we cannot follow (an untyped parameter, a client from code we do not see) that is
+ * called the way only one SDK is, with the request keys that SDK needs: that SDK's client.
+ */
+function byShape(callee: ts.PropertyAccessExpression, call: ts.CallExpression, ctx: ModuleContext, ev: Evaluator): Value | undefined {
+  const names: string[] = [];
+  let node: ts.Expression = callee;
+  while (ts.isPropertyAccessExpression(node) && names.length < 4) {
+    names.unshift(node.name.text);
+    node = unwrap(node.expression);
+  }
+  const argument = call.arguments[0];
+  if (!argument) return undefined;
+  for (let start = 0; start < names.length - 1; start++) {
+    const path = names.slice(start);
+    const shape = SHAPES.find((candidate) => candidate.path.test(path.join('.')));
+    if (!shape) continue;
+    const request = ev.evaluate(argument, ctx);
+    if (!shape.keys.every((key) => ev.property(request, key).state === 'present')) return undefined;
+    return { k: 'chain', module: shape.module, name: shape.client, steps: [{ kind: 'new', args: [], ctx }, ...path.map((name) => ({ kind: 'prop' as const, name }))] };
   }
   return undefined;
 }

@@ -28,8 +28,11 @@ export type PrefilterVerdict = 'sdk' | 'relative' | 'skip';
  * `sdk`: names an SDK or a provider host; `relative`: may reach one through a project import.
  * Whether the file is worth parsing also takes `mayHoldCallSite`.
  */
+// A client handed over untyped is still called the way only its SDK is (detect.ts, byShape).
+const SDK_CALL_SHAPE = /\.(?:completions|responses|messages)\.(?:create|stream|parse)\s*\(|\.models\.generateContent/;
+
 export function prefilter(text: string): PrefilterVerdict {
-  if (SDK_IMPORT.test(text) || PROVIDER_HOST.test(text)) return 'sdk';
+  if (SDK_IMPORT.test(text) || PROVIDER_HOST.test(text) || SDK_CALL_SHAPE.test(text)) return 'sdk';
   if (RELATIVE_IMPORT.test(text)) return 'relative';
   return 'skip';
 }
