@@ -73,6 +73,7 @@ export type Value =
 export const GLOBAL_MODULE = '#global';
 const MAX_DEPTH = 14;
 const MAX_RETURNS = 4;
+const MAX_SPREAD_DEPTH = 8;
 const UNKNOWN_CALL: Value = { k: 'unknown', why: 'call' };
 
 // Interfaces and base classes by their usual names: a cast to one of them narrows nothing.
@@ -652,6 +653,8 @@ export class Evaluator {
 
   /** Whether an object-like value sends `key`. Later entries win; unknown spreads make it unknown. */
   property(value: Value, key: string, depth = 0): PropertyLookup {
+    // Spreads can lead back to the object being read (`this.opts = { ...this.opts, … }` in a few places).
+    if (depth > MAX_SPREAD_DEPTH) return { state: 'unknown', why: 'binding' };
     switch (value.k) {
       case 'object':
         return this.objectProperty(value, key, depth);

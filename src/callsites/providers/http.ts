@@ -2,7 +2,7 @@ import ts from '#typescript';
 import type { ApiFamily } from '../../model.js';
 import type { Layer } from '../chain.js';
 import { type Evaluator, GLOBAL_MODULE, type ModuleContext, unwrap } from '../values.js';
-import { innermost } from '../scope.js';
+import { type Binding, innermost, lookupBinding } from '../scope.js';
 import type { CallInfo, ProviderAdapter } from './types.js';
 
 // Raw HTTP to provider endpoints (providers.md §1.13). Only a URL whose host is static and known
@@ -61,8 +61,20 @@ function urlText(ev: Evaluator, expression: ts.Expression, ctx: ModuleContext, d
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'toString' && node.arguments.length === 0) {
     return urlText(ev, node.expression.expression, ctx, depth + 1, args);
   }
-  if (ts.isPropertyAccessExpression(node) && node.name.text === 'href' && ts.isNewExpression(unwrap(node.expression))) {
-    return urlText(ev, node.expression, ctx, depth + 1, args);
+  if (ts.isPropertyAccessExpression(node) && node.name.text === 'href') return urlText(ev, node.expression, ctx, depth + 1, args);
+  // `base.split('v1')[0] + 'v1/chat/completions'`
+  if (ts.isElementAccessExpression(node) && ts.isNumericLiteral(node.argumentExpression)) {
+    const split = unwrap(node.expression);
+    if (ts.isCallExpression(split) && ts.isPropertyAccessExpression(split.expression) && split.expression.name.text === 'split' && split.arguments[0] && ts.isStringLiteralLike(split.arguments[0])) {
+      const whole = urlText(ev, split.expression.expression, ctx, depth + 1, args);
+      if (whole === undefined || whole.includes('\0')) return '\0';
+      return whole.split(split.arguments[0].text)[Number(node.argumentExpression.text)] ?? '\0';
+    }
+  }
+  // `let url = DEFAULT; if (proxy) url = proxy; else if (azure) url = url.split(…)[0] + …`
+  if (ts.isIdentifier(node)) {
+    const reassigned = reassignedUrl(ev, node, ctx, depth, args);
+    if (reassigned !== undefined) return reassigned;
   }
   if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URL' && node.arguments?.[0]) {
     const path = urlText(ev, node.arguments[0], ctx, depth + 1, args) ?? '\0';
@@ -83,7 +95,10 @@ function urlText(ev: Evaluator, expression: ts.Expression, ctx: ModuleContext, d
     const fallback = defaultFromStatics(ev, node.name.text, node.getStart(ctx.sourceFile), ctx);
     if (fallback !== undefined) return fallback;
   }
-  if (value.k === 'unknown' && value.node && value.ctx && value.node !== node && (ts.isTemplateExpression(value.node) || ts.isBinaryExpression(value.node) || ts.isNewExpression(value.node))) {
+  if (
+    value.k === 'unknown' && value.node && value.ctx && value.node !== node &&
+    (ts.isTemplateExpression(value.node) || ts.isBinaryExpression(value.node) || ts.isNewExpression(value.node) || ts.isCallExpression(value.node) || ts.isPropertyAccessExpression(value.node))
+  ) {
     return urlText(ev, value.node as ts.Expression, value.ctx, depth + 1);
   }
   if (value.k === 'unknown' && value.parameter && value.ctx) {
@@ -125,6 +140,31 @@ function returnedUrl(ev: Evaluator, call: ts.CallExpression, ctx: ModuleContext,
   });
   const urls = returns.map((expression) => urlText(ev, expression, callee.ctx, depth + 1, args)).filter((url): url is string => url !== undefined && !url.startsWith('\0'));
   return urls.find((url) => endpointFor(url)) ?? urls[0];
+}
+
+const reassigning = new Set<Binding>();
+
+/**
+ * A `let` the function reassigns: its initial value and each assignment, the first that names a
+ * provider endpoint. Inside its own reassignment (`url = url.split(…)[0] + …`) it is its initial value.
+ */
+function reassignedUrl(ev: Evaluator, node: ts.Identifier, ctx: ModuleContext, depth: number, args: Arguments): string | undefined {
+  const binding = lookupBinding(ctx.index, node.text, node.pos);
+  if (binding?.kind !== 'variable' || binding.isConst || binding.path.length > 0) return undefined;
+  const [from, to] = binding.scope;
+  const assigned = (ctx.index.assignments.get(node.text) ?? []).filter((expression) => expression.pos >= from && expression.end <= to);
+  if (assigned.length === 0 || assigned.length > MAX_RETURNED) return undefined;
+  if (reassigning.has(binding)) return binding.init ? urlText(ev, binding.init, ctx, depth + 1, args) : '\0';
+  reassigning.add(binding);
+  try {
+    const urls = [binding.init, ...assigned]
+      .filter((expression): expression is ts.Expression => expression !== undefined)
+      .map((expression) => urlText(ev, expression, ctx, depth + 1, args))
+      .filter((url): url is string => url !== undefined && !url.startsWith('\0'));
+    return urls.find((url) => endpointFor(url)) ?? urls[0] ?? '\0';
+  } finally {
+    reassigning.delete(binding);
+  }
 }
 
 const MAX_BASE_CLASSES = 4;
