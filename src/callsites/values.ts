@@ -475,7 +475,10 @@ export class Evaluator {
     // Arrow functions keep `this`; an ordinary function inside the class rebinds it.
     const boundary = innermost(ctx.index.thisBoundaries, at);
     if (boundary && boundary.pos >= cls.pos && boundary.end <= cls.end) return { k: 'unknown', why: 'binding', node, ctx };
-    return this.instanceMember({ node: cls.node, ctx }, key, depth) ?? { k: 'unknown', why: 'binding', node, ctx };
+    const member = this.instanceMember({ node: cls.node, ctx }, key, depth) ?? { k: 'unknown', why: 'binding', node, ctx };
+    // `this.callSettings()` in a base class runs whichever override the instance has.
+    if (member.k === 'function' && mayBeOverridden(cls.node, member.node, ctx)) return { k: 'unknown', why: 'binding', node, ctx };
+    return member;
   }
 
   /** A member of an instance of a class declared in the analysed code. */
@@ -873,6 +876,23 @@ function isPrimitiveType(type: ts.TypeNode): boolean {
     type.kind === ts.SyntaxKind.BooleanKeyword ||
     ts.isLiteralTypeNode(type)
   );
+}
+
+/**
+ * Whether `this.method` inside `cls` may run another class's code: the class is abstract, or a class
+ * in the same file extends it and declares the method again. Private methods are never overridden.
+ */
+function mayBeOverridden(cls: ts.ClassLikeDeclaration, method: ts.SignatureDeclaration, ctx: ModuleContext): boolean {
+  if (!ts.isMethodDeclaration(method) || !cls.members.includes(method)) return false;
+  if (ts.isPrivateIdentifier(method.name) || ts.getModifiers(method)?.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword)) return false;
+  if (ts.getModifiers(cls)?.some((m) => m.kind === ts.SyntaxKind.AbstractKeyword)) return true;
+  const name = cls.name?.text;
+  const key = propertyNameText(method.name);
+  if (!name || key === undefined) return false;
+  return ctx.index.classRanges.some(({ node }) => {
+    const heritage = node.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    return !!heritage && ts.isIdentifier(heritage) && heritage.text === name && node.members.some((m) => ts.isMethodDeclaration(m) && propertyNameText(m.name) === key);
+  });
 }
 
 function isStatic(member: ts.ClassElement): boolean {
