@@ -315,7 +315,7 @@ export class Evaluator {
           if (assigned && value.k !== 'chain') return { k: 'unknown', why: 'binding', node: at, ctx };
         }
         if (value.k === 'object') {
-          const mutations = mutationsOf(ctx.index, binding);
+          const mutations = mutationsOf(ctx.index, binding, at?.pos);
           if (mutations) return { ...value, mutations, declaredDepth: binding.depth };
         }
         return value;
@@ -793,13 +793,15 @@ function superCallOf(classNode: ts.ClassLikeDeclaration): ts.CallExpression | un
 }
 
 /** The last change of each key made to this variable's object: after its declaration, inside its scope. */
-function mutationsOf(index: FileIndex, binding: Extract<Binding, { kind: 'variable' }>): Map<string, Mutation | null> | undefined {
+function mutationsOf(index: FileIndex, binding: Extract<Binding, { kind: 'variable' }>, readAt: number | undefined): Map<string, Mutation | null> | undefined {
   const all = index.mutations.get(binding.name);
   if (!all) return undefined;
   const [start, end] = binding.scope;
   let mine: Map<string, Mutation | null> | undefined;
   for (const mutation of all) {
     if (mutation.pos < binding.node.end || mutation.pos < start || mutation.pos > end) continue;
+    // A module-level object handed to functions is shared configuration, not a request being built.
+    if (mutation.byCall && (start === 0 || (readAt !== undefined && mutation.pos >= readAt))) continue;
     (mine ??= new Map()).set(mutation.key, mutation.key === '*' ? null : mutation);
   }
   return mine;
