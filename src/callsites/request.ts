@@ -93,7 +93,12 @@ export class RequestReader {
           result = { state: 'unknown', why: found.why, param };
           break;
         }
-        if (i === path.length - 1) result = { state: 'present', param, value: found.value, valueNode: found.valueNode, ctx: found.ctx };
+        // A value the caller may leave out is sent only sometimes, like a branch that sends null.
+        if (i === path.length - 1) {
+          result = found.value.k === 'unknown' && found.value.optional
+            ? { state: 'unknown', why: 'parameter', param }
+            : { state: 'present', param, value: found.value, valueNode: found.valueNode, ctx: found.ctx };
+        }
         else current = found.value;
       }
       if (result?.state === 'present') present = result;

@@ -68,6 +68,8 @@ export type Value =
       type?: ts.TypeNode;
       /** The parameter a `why: 'parameter'` value comes from, for callers that look at its arguments. */
       parameter?: { fn: ts.SignatureDeclaration; node: ts.ParameterDeclaration; path: string[] };
+      /** Declared optional (`limit?: number`, `opts?.limit`, `number | undefined`): the caller may leave it out. */
+      optional?: true;
     };
 
 export const GLOBAL_MODULE = '#global';
@@ -336,6 +338,7 @@ export class Evaluator {
         }
         // A parameter typed `string` is a prompt, never an options object.
         const primitive = !!type && isPrimitiveType(type);
+        const optional = !binding.node.initializer && (binding.path.length === 0 ? !!binding.node.questionToken : optionalMember(declared, binding.path, ctx));
         return {
           k: 'unknown',
           why: 'parameter',
@@ -343,6 +346,7 @@ export class Evaluator {
           ctx,
           parameter: { fn: binding.fn, node: binding.node, path: binding.path },
           ...(primitive ? { primitive } : type ? { type } : {}),
+          ...(optional || (type && includesUndefined(type)) ? { optional: true as const } : {}),
         };
       }
     }
@@ -463,7 +467,11 @@ export class Evaluator {
     if (base.k === 'unknown') {
       const type = base.type && memberType(base.type, [key], ctx);
       const typed = type && this.typeValue(type, ctx, depth);
-      return typed ?? { k: 'unknown', why: base.why, node, ctx, ...(type ? { type } : {}) };
+      if (typed) return typed;
+      // `opts?.limit`, a member of an optional parameter, or a member declared `limit?: number`.
+      const optional =
+        base.optional || (ts.isPropertyAccessExpression(node) && !!node.questionDotToken) || (base.type ? optionalMember(base.type, [key], ctx) : false) || (!!type && includesUndefined(type));
+      return { k: 'unknown', why: base.why, node, ctx, ...(type ? { type } : {}), ...(optional ? { optional: true as const } : {}) };
     }
     return this.path(base, [key], depth);
   }
@@ -821,6 +829,27 @@ function declaredWithInitializer(classNode: ts.ClassLikeDeclaration, key: string
  * The declared type at `path` inside `type`: through type literals and interfaces or type aliases
  * declared at the top of the same file. Undefined when the path leaves what is written there.
  */
+/** Whether the member at `path` of a declared type is optional (`limit?: number`) at some step. */
+function optionalMember(type: ts.TypeNode | undefined, path: readonly string[], ctx: ModuleContext): boolean {
+  let current: ts.TypeNode | undefined = type;
+  for (const key of path) {
+    const members = current && typeMembers(current, ctx);
+    const member = members?.find((m) => ts.isPropertySignature(m) && propertyNameText(m.name) === key) as ts.PropertySignature | undefined;
+    if (!member) return false;
+    if (member.questionToken) return true;
+    current = member.type;
+  }
+  return false;
+}
+
+/** `number | undefined`, `string | null`. */
+function includesUndefined(type: ts.TypeNode): boolean {
+  return (
+    ts.isUnionTypeNode(type) &&
+    type.types.some((t) => t.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword))
+  );
+}
+
 function memberType(type: ts.TypeNode, path: readonly string[], ctx: ModuleContext): ts.TypeNode | undefined {
   let current: ts.TypeNode | undefined = type;
   for (const key of path) {
