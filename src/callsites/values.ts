@@ -70,6 +70,8 @@ export type Value =
       parameter?: { fn: ts.SignatureDeclaration; node: ts.ParameterDeclaration; path: string[] };
       /** Declared optional (`limit?: number`, `opts?.limit`, `number | undefined`): the caller may leave it out. */
       optional?: true;
+      /** A method known only by its declaration (`getModel(): BaseChatModel` in an interface): what calling it returns. */
+      returns?: ts.TypeNode;
     };
 
 export const GLOBAL_MODULE = '#global';
@@ -471,7 +473,8 @@ export class Evaluator {
       // `opts?.limit`, a member of an optional parameter, or a member declared `limit?: number`.
       const optional =
         base.optional || (ts.isPropertyAccessExpression(node) && !!node.questionDotToken) || (base.type ? optionalMember(base.type, [key], ctx) : false) || (!!type && includesUndefined(type));
-      return { k: 'unknown', why: base.why, node, ctx, ...(type ? { type } : {}), ...(optional ? { optional: true as const } : {}) };
+      const returns = base.type ? methodReturnType(base.type, key, ctx) : undefined;
+      return { k: 'unknown', why: base.why, node, ctx, ...(type ? { type } : {}), ...(optional ? { optional: true as const } : {}), ...(returns ? { returns } : {}) };
     }
     return this.path(base, [key], depth);
   }
@@ -630,8 +633,12 @@ export class Evaluator {
     }
     if (target.k === 'function') {
       const returned = this.returnValue(target.node, target.ctx, depth);
-      return returned.k === 'chain' ? withArguments(returned, target.node, node, ctx) : returned;
+      if (returned.k === 'chain') return withArguments(returned, target.node, node, ctx);
+      // What it returns is out of reach, but its declaration says (`getModel(): BaseChatModel`).
+      if (returned.k === 'unknown' && target.node.type) return this.typeValue(target.node.type, target.ctx, depth) ?? returned;
+      return returned;
     }
+    if (target.k === 'unknown' && target.returns && target.ctx) return this.typeValue(target.returns, target.ctx, depth) ?? UNKNOWN_CALL;
     return { k: 'unknown', why: 'call', node, ctx };
   }
 
@@ -829,6 +836,14 @@ function declaredWithInitializer(classNode: ts.ClassLikeDeclaration, key: string
  * The declared type at `path` inside `type`: through type literals and interfaces or type aliases
  * declared at the top of the same file. Undefined when the path leaves what is written there.
  */
+/** The declared return type of a method of a type literal or same-file interface. */
+function methodReturnType(type: ts.TypeNode, key: string, ctx: ModuleContext): ts.TypeNode | undefined {
+  const member = typeMembers(type, ctx)?.find((m) => propertyNameText(m.name) === key);
+  if (member && ts.isMethodSignature(member)) return member.type;
+  if (member && ts.isPropertySignature(member) && member.type && ts.isFunctionTypeNode(member.type)) return member.type.type;
+  return undefined;
+}
+
 /** Whether the member at `path` of a declared type is optional (`limit?: number`) at some step. */
 function optionalMember(type: ts.TypeNode | undefined, path: readonly string[], ctx: ModuleContext): boolean {
   let current: ts.TypeNode | undefined = type;
