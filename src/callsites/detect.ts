@@ -30,6 +30,8 @@ export function detectCallSites(ctx: ModuleContext, evaluator = new Evaluator())
 
 function matchCall(call: ts.CallExpression, ctx: ModuleContext, ev: Evaluator, importVerdicts: Map<Binding, boolean>): CallSite | undefined {
   const callee = unwrap(call.expression);
+  // `customFetch(requestOptions)(url, init)`: a fetch a factory of the project's configures.
+  if (ts.isCallExpression(callee) && /fetch$/i.test(calleeName(callee.expression))) return matchChains([FETCH], call, ctx, ev);
   if (ts.isPropertyAccessExpression(callee)) {
     if (!METHOD_NAMES.has(callee.name.text)) return undefined;
   } else if (!ts.isIdentifier(callee) || !mayNameSdkFunction(callee, ctx, importVerdicts)) {
@@ -39,10 +41,20 @@ function matchCall(call: ts.CallExpression, ctx: ModuleContext, ev: Evaluator, i
   // A project's own fetch wrapper (`this.fetch(url, init)`, `import { fetch } from './http'`): a call
   // site only if the URL names a provider endpoint, which the HTTP adapter checks.
   const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : callee.text;
-  if (value.k !== 'chain' && !isChoiceOfChains(value) && name === 'fetch') value = { k: 'chain', module: GLOBAL_MODULE, name: 'fetch', steps: [] };
+  if (value.k !== 'chain' && !isChoiceOfChains(value) && name === 'fetch') value = FETCH;
   if (value.k === 'unknown' && ts.isPropertyAccessExpression(callee)) value = byShape(callee, call, ctx, ev) ?? value;
   // Of a factory's alternatives, the first an adapter recognises describes the call.
-  const chains = value.k === 'chain' ? [value] : isChoiceOfChains(value) ? value.options : [];
+  return matchChains(value.k === 'chain' ? [value] : isChoiceOfChains(value) ? value.options : [], call, ctx, ev);
+}
+
+const FETCH: Extract<Value, { k: 'chain' }> = { k: 'chain', module: GLOBAL_MODULE, name: 'fetch', steps: [] };
+
+function calleeName(expression: ts.Expression): string {
+  const node = unwrap(expression);
+  return ts.isIdentifier(node) ? node.text : ts.isPropertyAccessExpression(node) ? node.name.text : '';
+}
+
+function matchChains(chains: ReadonlyArray<Extract<Value, { k: 'chain' }>>, call: ts.CallExpression, ctx: ModuleContext, ev: Evaluator): CallSite | undefined {
   for (const chain of chains) {
     const { exportName, steps } = chainRoot(chain);
     const info = { chain, exportName, signature: signature(steps), call, ctx, ev };

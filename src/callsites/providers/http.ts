@@ -170,16 +170,22 @@ function reassignedUrl(ev: Evaluator, node: ts.Identifier, ctx: ModuleContext, d
 const MAX_BASE_CLASSES = 4;
 
 /**
- * A URL field whose default sits in a static options object of the class or a base class, as in
- * `static defaultOptions = { apiBase: 'https://api.anthropic.com/v1/' }` merged under the user's
- * options in the constructor: like `env.URL ?? 'https://…'`, the default names the endpoint.
+ * A URL field's default: its own initializer (`apiBase = 'https://api.anthropic.com/v1/'`, then
+ * `this.apiBase = config.apiBase ?? this.apiBase`) or the same key of a static options object of the
+ * class or a base class (`static defaultOptions = { apiBase: … }` merged under the user's options).
+ * Like `env.URL ?? 'https://…'`, the default names the endpoint.
  */
 function defaultFromStatics(ev: Evaluator, key: string, at: number, ctx: ModuleContext): string | undefined {
   const enclosing = innermost(ctx.index.classRanges, at);
   let cls: { node: ts.ClassLikeDeclaration; ctx: ModuleContext } | undefined = enclosing && { node: enclosing.node, ctx };
   for (let hops = 0; cls && hops < MAX_BASE_CLASSES; hops++) {
     for (const member of cls.node.members) {
-      if (!ts.isPropertyDeclaration(member) || !member.initializer || !isStatic(member)) continue;
+      if (!ts.isPropertyDeclaration(member) || !member.initializer) continue;
+      if (!isStatic(member)) {
+        const own = ts.isIdentifier(member.name) && member.name.text === key ? ev.evaluate(member.initializer, cls.ctx) : undefined;
+        if (own?.k === 'string' && /^https?:\/\//.test(own.value)) return own.value;
+        continue;
+      }
       const defaults = unwrap(member.initializer);
       if (!ts.isObjectLiteralExpression(defaults)) continue;
       const found = ev.property(ev.evaluate(defaults, cls.ctx), key);
