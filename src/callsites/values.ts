@@ -489,6 +489,8 @@ export class Evaluator {
     const member = this.instanceMember({ node: cls.node, ctx }, key, depth) ?? { k: 'unknown', why: 'binding', node, ctx };
     // `this.callSettings()` in a base class runs whichever override the instance has.
     if (member.k === 'function' && mayBeOverridden(cls.node, member.node, ctx)) return { k: 'unknown', why: 'binding', node, ctx };
+    // `maxOutputTokens?: number`: a field the class declares optional may hold nothing.
+    if (member.k === 'unknown' && declaredOptional(cls.node, key)) return { ...member, optional: true };
     return member;
   }
 
@@ -836,6 +838,12 @@ function declaredWithInitializer(classNode: ts.ClassLikeDeclaration, key: string
  * The declared type at `path` inside `type`: through type literals and interfaces or type aliases
  * declared at the top of the same file. Undefined when the path leaves what is written there.
  */
+function declaredOptional(cls: ts.ClassLikeDeclaration, key: string): boolean {
+  return cls.members.some(
+    (member) => ts.isPropertyDeclaration(member) && propertyNameText(member.name) === key && (!!member.questionToken || (!!member.type && includesUndefined(member.type))),
+  );
+}
+
 /** The declared return type of a method of a type literal or same-file interface. */
 function methodReturnType(type: ts.TypeNode, key: string, ctx: ModuleContext): ts.TypeNode | undefined {
   const member = typeMembers(type, ctx)?.find((m) => propertyNameText(m.name) === key);
