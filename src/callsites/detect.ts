@@ -42,7 +42,11 @@ function matchCall(call: ts.CallExpression, ctx: ModuleContext, ev: Evaluator, i
   // site only if the URL names a provider endpoint, which the HTTP adapter checks.
   const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : callee.text;
   if (value.k !== 'chain' && !isChoiceOfChains(value) && name === 'fetch') value = FETCH;
-  if (value.k === 'unknown' && ts.isPropertyAccessExpression(callee)) value = byShape(callee, call, ctx, ev) ?? value;
+  // A client we cannot follow, or one from a package no adapter knows (a tracing or structured-output
+  // wrapper, another vendor's OpenAI-compatible SDK), is read by the shape of the call.
+  if ((value.k === 'unknown' || (value.k === 'chain' && !isSdkModule(value.module))) && ts.isPropertyAccessExpression(callee)) {
+    value = byShape(callee, call, ctx, ev) ?? value;
+  }
   // Of a factory's alternatives, the first an adapter recognises describes the call.
   return matchChains(value.k === 'chain' ? [value] : isChoiceOfChains(value) ? value.options : [], call, ctx, ev);
 }
