@@ -2,8 +2,8 @@ import ts from '#typescript';
 import type { Chain, Layer, SdkMatch } from '../chain.js';
 import { chainRoot } from '../chain.js';
 import { propertyNameText } from '../scope.js';
-import type { Evaluator, Step, Value } from '../values.js';
-import type { ProviderAdapter } from './types.js';
+import { type Evaluator, type ModuleContext, type Step, unwrap, type Value } from '../values.js';
+import type { CallInfo, ProviderAdapter } from './types.js';
 
 // LangChain requests happen on Runnable methods of a chat model or of anything piped from one
 // (providers.md §1.6). The model's constructor fields, `.bind()`/`.withConfig()` options and the
@@ -53,7 +53,7 @@ export const langchain: ProviderAdapter = {
   match(info) {
     const method = /\.(\w+)$/.exec(info.signature)?.[1];
     if (!method || !RUN_METHODS.test(method) || !MODULES.test(info.chain.module)) return undefined;
-    const found = findModel(info.ev, info.chain, 0);
+    const found = findModel(info.ev, info.chain, 0) ?? runnableGivenMessages(info, method);
     if (!found) return undefined;
     const { model, templates, promptUnseen } = found;
     const layers: Layer[] = [];
@@ -160,6 +160,34 @@ function findModelIn(ev: Evaluator, chain: Chain, depth: number): Found | undefi
   // `prompt.pipe(llm)` with `llm` handed over from elsewhere: a prompt template runs into a model,
   // configured where we cannot see; its prompt is still known.
   return pipedIntoUnknown && PROMPT_TEMPLATE.test(exportName) ? unseenModel(templates) : undefined;
+}
+
+const GENERAL_RUNNABLE = /^Runnable(Interface|Like)?$/;
+const MESSAGE_CLASS = /^(System|Human|AI|Chat|Tool|Function)Message$|^BaseMessage(Like)?$/;
+
+/**
+ * A value known only as a `Runnable` (`llm: Runnable`) that is invoked with a list of chat messages:
+ * retrievers take a query and tools their arguments, so this is a chat model configured elsewhere.
+ */
+function runnableGivenMessages(info: CallInfo, method: string): Found | undefined {
+  const { exportName, steps } = chainRoot(info.chain);
+  if (!GENERAL_RUNNABLE.test(exportName) || steps[0]?.kind !== 'new' || steps[0].node || steps.length !== 2) return undefined;
+  if (!/^(invoke|stream|batch)$/.test(method) || !info.call.arguments[0] || !isMessageList(info.ev, info.call.arguments[0], info.ctx)) return undefined;
+  return { model: { className: 'BaseChatModel', configuredElsewhere: true, derived: [] }, templates: [], promptUnseen: true };
+}
+
+function isMessageList(ev: Evaluator, expression: ts.Expression, ctx: ModuleContext): boolean {
+  const value = ev.evaluate(expression, ctx);
+  if (value.k === 'array') {
+    return value.node.elements.length > 0 && value.node.elements.every((element) => {
+      const node = unwrap(element);
+      return ts.isNewExpression(node) && ts.isIdentifier(node.expression) && MESSAGE_CLASS.test(node.expression.text);
+    });
+  }
+  // `messages: BaseMessage[]`
+  const type = value.k === 'unknown' ? value.type : undefined;
+  const element = type && (ts.isArrayTypeNode(type) ? type.elementType : ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && /^(Array|ReadonlyArray)$/.test(type.typeName.text) ? type.typeArguments?.[0] : undefined);
+  return !!element && ts.isTypeReferenceNode(element) && ts.isIdentifier(element.typeName) && MESSAGE_CLASS.test(element.typeName.text);
 }
 
 /**
