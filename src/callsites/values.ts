@@ -655,12 +655,7 @@ export class Evaluator {
     const body = (fn as ts.FunctionLikeDeclaration).body;
     if (!body) return UNKNOWN_CALL;
     if (!ts.isBlock(body)) return this.evaluate(body, ctx, depth);
-    const returns: ts.Expression[] = [];
-    const visit = (node: ts.Node): void => {
-      if (ts.isReturnStatement(node) && node.expression) returns.push(node.expression);
-      if (!ts.isFunctionLike(node) && !ts.isClassLike(node)) ts.forEachChild(node, visit);
-    };
-    ts.forEachChild(body, visit);
+    const returns = returnedExpressions(fn);
     if (returns.length === 0) return UNKNOWN_CALL;
     const values = returns.map((expression) => this.evaluate(expression, ctx, depth));
     // A factory that builds one client or another (`if (legacy) return new ChatX(); return new Y()`).
@@ -838,6 +833,20 @@ function declaredWithInitializer(classNode: ts.ClassLikeDeclaration, key: string
  * The declared type at `path` inside `type`: through type literals and interfaces or type aliases
  * declared at the top of the same file. Undefined when the path leaves what is written there.
  */
+/** What a function's `return` statements (or its expression body) hand back, nested functions aside. */
+export function returnedExpressions(fn: ts.SignatureDeclaration): ts.Expression[] {
+  const body = (fn as ts.FunctionLikeDeclaration).body;
+  if (!body) return [];
+  if (!ts.isBlock(body)) return [body];
+  const returns: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isReturnStatement(node) && node.expression) returns.push(node.expression);
+    if (!ts.isFunctionLike(node) && !ts.isClassLike(node)) ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return returns;
+}
+
 function declaredOptional(cls: ts.ClassLikeDeclaration, key: string): boolean {
   return cls.members.some(
     (member) => ts.isPropertyDeclaration(member) && propertyNameText(member.name) === key && (!!member.questionToken || (!!member.type && includesUndefined(member.type))),
@@ -949,7 +958,7 @@ function mayBeOverridden(cls: ts.ClassLikeDeclaration, method: ts.SignatureDecla
   });
 }
 
-function isStatic(member: ts.ClassElement): boolean {
+export function isStatic(member: ts.ClassElement): boolean {
   return ts.canHaveModifiers(member) && (ts.getModifiers(member)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) ?? false);
 }
 

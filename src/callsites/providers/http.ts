@@ -1,7 +1,7 @@
 import ts from '#typescript';
 import type { ApiFamily } from '../../model.js';
 import type { Layer } from '../chain.js';
-import { type Evaluator, GLOBAL_MODULE, type ModuleContext, unwrap } from '../values.js';
+import { type Evaluator, GLOBAL_MODULE, isStatic, type ModuleContext, returnedExpressions, unwrap } from '../values.js';
 import { type Binding, innermost, lookupBinding } from '../scope.js';
 import type { CallInfo, ProviderAdapter } from './types.js';
 
@@ -92,7 +92,7 @@ function urlText(ev: Evaluator, expression: ts.Expression, ctx: ModuleContext, d
     if (option?.k === 'string') return option.value;
   }
   if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
-    const fallback = defaultFromStatics(ev, node.name.text, node.getStart(ctx.sourceFile), ctx);
+    const fallback = defaultUrl(ev, node.name.text, node.getStart(ctx.sourceFile), ctx);
     if (fallback !== undefined) return fallback;
   }
   if (
@@ -120,18 +120,7 @@ const MAX_RETURNED = 4;
 function returnedUrl(ev: Evaluator, call: ts.CallExpression, ctx: ModuleContext, depth: number): string | undefined {
   const callee = ev.evaluate(call.expression, ctx);
   if (callee.k !== 'function') return undefined;
-  const body = (callee.node as ts.FunctionLikeDeclaration).body;
-  if (!body) return undefined;
-  const returns: ts.Expression[] = [];
-  if (ts.isBlock(body)) {
-    const visit = (node: ts.Node): void => {
-      if (ts.isReturnStatement(node) && node.expression) returns.push(node.expression);
-      if (!ts.isFunctionLike(node) && !ts.isClassLike(node)) ts.forEachChild(node, visit);
-    };
-    ts.forEachChild(body, visit);
-  } else {
-    returns.push(body);
-  }
+  const returns = returnedExpressions(callee.node);
   if (returns.length === 0 || returns.length > MAX_RETURNED) return undefined;
   const args = new Map<ts.ParameterDeclaration, { expression: ts.Expression; ctx: ModuleContext }>();
   callee.node.parameters.forEach((parameter, i) => {
@@ -175,7 +164,7 @@ const MAX_BASE_CLASSES = 4;
  * class or a base class (`static defaultOptions = { apiBase: … }` merged under the user's options).
  * Like `env.URL ?? 'https://…'`, the default names the endpoint.
  */
-function defaultFromStatics(ev: Evaluator, key: string, at: number, ctx: ModuleContext): string | undefined {
+function defaultUrl(ev: Evaluator, key: string, at: number, ctx: ModuleContext): string | undefined {
   const enclosing = innermost(ctx.index.classRanges, at);
   let cls: { node: ts.ClassLikeDeclaration; ctx: ModuleContext } | undefined = enclosing && { node: enclosing.node, ctx };
   for (let hops = 0; cls && hops < MAX_BASE_CLASSES; hops++) {
@@ -196,10 +185,6 @@ function defaultFromStatics(ev: Evaluator, key: string, at: number, ctx: ModuleC
     cls = base?.k === 'class' ? base : undefined;
   }
   return undefined;
-}
-
-function isStatic(member: ts.ClassElement): boolean {
-  return !!ts.getModifiers(member as ts.HasModifiers)?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword);
 }
 
 const MAX_CALLERS = 8;
