@@ -64,8 +64,6 @@ export interface Mutation {
   /** Branches, loops and functions around the assignment: deeper than the declaration means it may not run. */
   depth: number;
   pos: number;
-  /** Handed to a project function (`this.addMaxTokens(params)`): counts only before the value is read. */
-  byCall?: true;
 }
 
 export type ExportTarget =
@@ -250,10 +248,6 @@ export function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
         if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'assign' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object') {
           const target = call.arguments[0];
           if (target && ts.isIdentifier(target)) markOpaqueMutation(index, target.text, target.pos);
-        } else if (mayMutateArguments(callee)) {
-          for (const argument of call.arguments) {
-            if (ts.isIdentifier(argument)) push(index.mutations, argument.text, { key: '*', expression: null, depth: 0, pos: argument.pos, byCall: true });
-          }
         }
         break;
       }
@@ -441,15 +435,6 @@ function commonJsExport(left: ts.Expression): string | undefined {
   if (isModuleExports(left)) return 'default';
   if (isModuleExports(left.expression) || (ts.isIdentifier(left.expression) && left.expression.text === 'exports')) return left.name.text;
   return undefined;
-}
-
-// Builtins and request senders that read their arguments without changing them.
-const READS_ONLY = new Set(['fetch', 'String', 'Number', 'Boolean', 'structuredClone', 'encodeURIComponent', 'generateText', 'streamText', 'generateObject', 'streamObject']);
-
-/** A project function or method (`applyDefaults(params)`, `this.addMaxTokens(params)`) may fill in what it is given. */
-function mayMutateArguments(callee: ts.Expression): boolean {
-  if (ts.isIdentifier(callee)) return !READS_ONLY.has(callee.text);
-  return ts.isPropertyAccessExpression(callee) && callee.expression.kind === SyntaxKind.ThisKeyword && callee.name.text !== 'fetch';
 }
 
 function markOpaqueMutation(index: FileIndex, name: string, pos: number): void {

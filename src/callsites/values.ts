@@ -806,17 +806,35 @@ function superCallOf(classNode: ts.ClassLikeDeclaration): ts.CallExpression | un
 
 /** The last change of each key made to this variable's object: after its declaration, inside its scope. */
 function mutationsOf(index: FileIndex, binding: Extract<Binding, { kind: 'variable' }>, readAt: number | undefined): Map<string, Mutation | null> | undefined {
-  const all = index.mutations.get(binding.name);
-  if (!all) return undefined;
   const [start, end] = binding.scope;
   let mine: Map<string, Mutation | null> | undefined;
-  for (const mutation of all) {
+  for (const mutation of index.mutations.get(binding.name) ?? []) {
     if (mutation.pos < binding.node.end || mutation.pos < start || mutation.pos > end) continue;
-    // A module-level object handed to functions is shared configuration, not a request being built.
-    if (mutation.byCall && (start === 0 || (readAt !== undefined && mutation.pos >= readAt))) continue;
     (mine ??= new Map()).set(mutation.key, mutation.key === '*' ? null : mutation);
   }
+  // A module-level object handed to functions is shared configuration, not a request being built.
+  if (start !== 0 && !mine?.has('*') && handedToHelper(index, binding, readAt ?? end)) (mine ??= new Map()).set('*', null);
   return mine;
+}
+
+// Builtins and request senders that read their arguments without changing them.
+const READS_ONLY = new Set(['fetch', 'String', 'Number', 'Boolean', 'structuredClone', 'encodeURIComponent', 'generateText', 'streamText', 'generateObject', 'streamObject']);
+
+/**
+ * Whether the object is handed to a project function or method (`applyDefaults(params)`,
+ * `this.addMaxTokens(params)`) before it is read: that helper may fill in keys.
+ */
+function handedToHelper(index: FileIndex, binding: Extract<Binding, { kind: 'variable' }>, readAt: number): boolean {
+  for (const call of index.calls) {
+    if (call.pos < binding.node.end) continue;
+    if (call.pos >= readAt) break;
+    const callee = call.expression;
+    const helper = ts.isIdentifier(callee)
+      ? !READS_ONLY.has(callee.text)
+      : ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword && callee.name.text !== 'fetch';
+    if (helper && call.arguments.some((argument) => ts.isIdentifier(argument) && argument.text === binding.name)) return true;
+  }
+  return false;
 }
 
 /** `openai/index.js` and `openai` are the same module to us. */
