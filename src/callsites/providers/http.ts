@@ -62,6 +62,13 @@ function urlText(ev: Evaluator, expression: ts.Expression, ctx: ModuleContext, d
     return urlText(ev, node.expression.expression, ctx, depth + 1, args);
   }
   if (ts.isPropertyAccessExpression(node) && node.name.text === 'href') return urlText(ev, node.expression, ctx, depth + 1, args);
+  // `new URL(base).origin`: scheme and host.
+  if (ts.isPropertyAccessExpression(node) && node.name.text === 'origin') {
+    const whole = urlText(ev, node.expression, ctx, depth + 1, args);
+    return whole === undefined ? undefined : (/^https?:\/\/[^/?#\0]+/.exec(whole)?.[0] ?? '\0');
+  }
+  // `stream ? `${base}/chat/completions` : `${base}/completions``: the branch that names an endpoint.
+  if (ts.isConditionalExpression(node)) return firstEndpoint([node.whenTrue, node.whenFalse].map((branch) => urlText(ev, branch, ctx, depth + 1, args)));
   // `base.split('v1')[0] + 'v1/chat/completions'`
   if (ts.isElementAccessExpression(node) && ts.isNumericLiteral(node.argumentExpression)) {
     const split = unwrap(node.expression);
@@ -88,8 +95,10 @@ function urlText(ev: Evaluator, expression: ts.Expression, ctx: ModuleContext, d
   const value = ev.evaluate(node, ctx);
   if (value.k === 'string' || value.k === 'number') return String(value.value);
   if (value.k === 'either') {
-    const option = value.options.find((candidate) => candidate.k === 'string' && /^https?:\/\//.test(candidate.value));
-    if (option?.k === 'string') return option.value;
+    // One of several URLs, or of several path segments (`:${stream ? 'streamGenerateContent' : 'generateContent'}`).
+    const strings = value.options.filter((candidate) => candidate.k === 'string').map((candidate) => (candidate as { value: string }).value);
+    const option = strings.find((candidate) => /^https?:\/\//.test(candidate)) ?? strings[0];
+    if (option !== undefined) return option;
   }
   if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
     const fallback = defaultUrl(ev, node.name.text, node.getStart(ctx.sourceFile), ctx);
@@ -104,8 +113,7 @@ function urlText(ev: Evaluator, expression: ts.Expression, ctx: ModuleContext, d
   if (value.k === 'unknown' && value.parameter && value.ctx) {
     const passed = args.get(value.parameter.node);
     if (passed && value.parameter.path.length === 0) return urlText(ev, passed.expression, passed.ctx, depth + 1, args);
-    const urls = parameterUrls(ev, value.parameter, value.ctx, depth).filter((url) => !url.startsWith('\0'));
-    return urls.find((url) => endpointFor(url)) ?? urls[0] ?? '\0';
+    return firstEndpoint(parameterUrls(ev, value.parameter, value.ctx, depth)) ?? '\0';
   }
   return '\0';
 }
@@ -127,10 +135,21 @@ function returnedUrl(ev: Evaluator, call: ts.CallExpression, ctx: ModuleContext,
     const argument = call.arguments[i];
     if (argument && !parameter.dotDotDotToken) args.set(parameter, { expression: argument, ctx });
   });
-  const urls = returns.map((expression) => urlText(ev, expression, callee.ctx, depth + 1, args)).filter((url): url is string => url !== undefined && !url.startsWith('\0'));
-  return urls.find((url) => endpointFor(url)) ?? urls[0];
+  return firstEndpoint(returns.map((expression) => urlText(ev, expression, callee.ctx, depth + 1, args)));
 }
 
+/**
+ * Of candidate URLs, the first that names a provider endpoint (a chat one before the legacy
+ * completions endpoint, which code keeps beside it as a fallback), else the first that starts static.
+ */
+function firstEndpoint(candidates: ReadonlyArray<string | undefined>): string | undefined {
+  const urls = candidates.filter((url): url is string => url !== undefined && !url.startsWith('\0'));
+  const family = (url: string) => endpointFor(url)?.family;
+  return urls.find((url) => family(url) !== undefined && family(url) !== 'openai-completions') ?? urls.find((url) => family(url)) ?? urls[0];
+}
+
+// A provider switch assigns one URL per vendor.
+const MAX_REASSIGNED = 12;
 const reassigning = new Set<Binding>();
 
 /**
@@ -139,18 +158,17 @@ const reassigning = new Set<Binding>();
  */
 function reassignedUrl(ev: Evaluator, node: ts.Identifier, ctx: ModuleContext, depth: number, args: Arguments): string | undefined {
   const binding = lookupBinding(ctx.index, node.text, node.pos);
-  if (binding?.kind !== 'variable' || binding.isConst || binding.path.length > 0) return undefined;
+  if (binding?.kind !== 'variable' || binding.path.length > 0) return undefined;
+  // `const url = stream ? `${base}/…` : `${base}/…``: read the way the URL is built, not as a value.
+  if (binding.isConst) return binding.init && ts.isConditionalExpression(unwrap(binding.init)) ? urlText(ev, binding.init, ctx, depth + 1, args) : undefined;
   const [from, to] = binding.scope;
   const assigned = (ctx.index.assignments.get(node.text) ?? []).filter((expression) => expression.pos >= from && expression.end <= to);
-  if (assigned.length === 0 || assigned.length > MAX_RETURNED) return undefined;
+  if (assigned.length === 0 || assigned.length > MAX_REASSIGNED) return undefined;
   if (reassigning.has(binding)) return binding.init ? urlText(ev, binding.init, ctx, depth + 1, args) : '\0';
   reassigning.add(binding);
   try {
-    const urls = [binding.init, ...assigned]
-      .filter((expression): expression is ts.Expression => expression !== undefined)
-      .map((expression) => urlText(ev, expression, ctx, depth + 1, args))
-      .filter((url): url is string => url !== undefined && !url.startsWith('\0'));
-    return urls.find((url) => endpointFor(url)) ?? urls[0] ?? '\0';
+    const candidates = [binding.init, ...assigned].filter((expression): expression is ts.Expression => expression !== undefined);
+    return firstEndpoint(candidates.map((expression) => urlText(ev, expression, ctx, depth + 1, args))) ?? '\0';
   } finally {
     reassigning.delete(binding);
   }
@@ -307,7 +325,7 @@ export const http: ProviderAdapter = {
     const endpoint = endpointFor(url);
     if (!endpoint) return undefined;
     const path = url.replace(/^https?:\/\/[^/]+/, '').replace(/\0/g, '*').replace(/\?.*$/, '');
-    const model = /\/models\/([\w.-]+):/.exec(url)?.[1];
+    const model = /\/models\/([\w.-]+):/.exec(url)?.[1] ?? (/\/models\/[^/:]*\0/.test(url) ? null : undefined);
     return {
       provider: 'fetch',
       family: endpoint.family,
@@ -315,7 +333,8 @@ export const http: ProviderAdapter = {
       baseURL: url.replace(/^(https?:\/\/[^/]+).*$/, '$1'),
       layers: body ? [body] : [],
       ...(body ? {} : { opaque: true }),
-      ...(model ? { modelFromChain: { state: 'present' as const, value: model } } : {}),
+      // The model named in the path (`models/${model}:generateContent`) is present when static, unknown when not.
+      ...(model ? { modelFromChain: { state: 'present' as const, value: model } } : model === null ? { modelFromChain: { state: 'unknown' as const } } : {}),
       ...(endpoint.family === 'bedrock-converse' ? { modelFromChain: { state: 'present' as const, value: decodeURIComponent(/\/model\/([^/]+)\//.exec(url)?.[1] ?? '') } } : {}),
     };
   },
