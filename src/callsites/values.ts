@@ -415,7 +415,7 @@ export class Evaluator {
     }
     if (binding.kind !== 'import') return undefined;
     let root: Value = { k: 'chain', module: normalizeModule(binding.module), name: binding.imported, steps: [] };
-    if (binding.module.startsWith('.')) {
+    if (binding.module.startsWith('.') || ctx.loader?.isLocal?.(ctx.file, binding.module)) {
       const target = ctx.loader?.load(ctx.file, binding.module);
       if (!target) return undefined;
       root = this.resolveExport(target, binding.imported, depth);

@@ -118,7 +118,9 @@ export function planScan(paths: readonly string[], options: ScanOptions, modules
     }
     stats.read++;
     stats.bytesRead += outcome.text.length;
-    texts.set(file, { text: outcome.text, verdict: options.noPrefilter ? 'sdk' : prefilter(outcome.text) });
+    let verdict = options.noPrefilter ? 'sdk' : prefilter(outcome.text);
+    if (verdict === 'skip' && modules.importsThroughAlias(file, outcome.text)) verdict = 'relative';
+    texts.set(file, { text: outcome.text, verdict });
   }
 
   const toAnalyze: ScanPlan['toAnalyze'] = [];

@@ -140,12 +140,15 @@ function returnedUrl(ev: Evaluator, call: ts.CallExpression, ctx: ModuleContext,
 
 /**
  * Of candidate URLs, the first that names a provider endpoint (a chat one before the legacy
- * completions endpoint, which code keeps beside it as a fallback), else the first that starts static.
+ * completions endpoint, which code keeps beside it as a fallback), else the first absolute one, else
+ * the first that starts static.
  */
 function firstEndpoint(candidates: ReadonlyArray<string | undefined>): string | undefined {
   const urls = candidates.filter((url): url is string => url !== undefined && !url.startsWith('\0'));
   const family = (url: string) => endpointFor(url)?.family;
-  return urls.find((url) => family(url) !== undefined && family(url) !== 'openai-completions') ?? urls.find((url) => family(url)) ?? urls[0];
+  // A base URL (`https://api.openai.com/v1`) names no endpoint until the caller appends a path: an
+  // absolute one beats the app's own relative route.
+  return urls.find((url) => family(url) !== undefined && family(url) !== 'openai-completions') ?? urls.find((url) => family(url)) ?? urls.find((url) => /^https?:\/\//.test(url)) ?? urls[0];
 }
 
 // A provider switch assigns one URL per vendor.
