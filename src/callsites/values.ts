@@ -354,7 +354,7 @@ export class Evaluator {
     }
   }
 
-  resolveExport(ctx: ModuleContext, name: string, depth: number, seen = new Set<string>()): Value {
+  resolveExport(ctx: ModuleContext, name: string, depth: number, seen = new Set<string>(), throughStars = true): Value {
     const key = `${ctx.file}#${name}`;
     if (seen.has(key) || depth > MAX_DEPTH) return { k: 'unknown', why: 'binding' };
     seen.add(key);
@@ -366,7 +366,7 @@ export class Evaluator {
       const next = ctx.loader?.load(ctx.file, target.module);
       return next ? this.resolveExport(next, target.imported, depth + 1, seen) : { k: 'unknown', why: 'binding' };
     }
-    for (const specifier of ctx.index.reexportAll) {
+    for (const specifier of throughStars ? ctx.index.reexportAll : []) {
       const next = ctx.loader?.load(ctx.file, specifier);
       if (!next) continue;
       const value = this.resolveExport(next, name, depth + 1, seen);
@@ -415,10 +415,13 @@ export class Evaluator {
     }
     if (binding.kind !== 'import') return undefined;
     let root: Value = { k: 'chain', module: normalizeModule(binding.module), name: binding.imported, steps: [] };
-    if (binding.module.startsWith('.') || ctx.loader?.isLocal?.(ctx.file, binding.module)) {
+    const relative = binding.module.startsWith('.');
+    if (relative || ctx.loader?.isLocal?.(ctx.file, binding.module)) {
       const target = ctx.loader?.load(ctx.file, binding.module);
       if (!target) return undefined;
-      root = this.resolveExport(target, binding.imported, depth);
+      // An aliased `@/types` is usually a barrel of interfaces: its `export *` lines are not opened
+      // for a type, which would parse every file behind it.
+      root = this.resolveExport(target, binding.imported, depth, new Set(), relative);
       if (root.k === 'class') return this.classInstance(root, undefined, ctx, depth);
       if (root.k !== 'chain') {
         // `export type LLMInstance = Pick<OpenAI, 'chat'>` in the other module.
