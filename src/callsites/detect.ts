@@ -93,13 +93,13 @@ function byShape(callee: ts.PropertyAccessExpression, call: ts.CallExpression, c
   }
   const argument = call.arguments[0];
   if (!argument) return undefined;
-  // A receiver declared with a type of the project's own (`gateway: LlmGateway`) is what that type says.
-  const root = ev.evaluate(node, ctx);
-  if (root.k === 'unknown' && root.type && root.type.kind !== ts.SyntaxKind.AnyKeyword && root.type.kind !== ts.SyntaxKind.UnknownKeyword) return undefined;
   for (let start = 0; start < names.length - 1; start++) {
     const path = names.slice(start);
     const shape = SHAPES.find((candidate) => candidate.path.test(path.join('.')));
     if (!shape) continue;
+    // A receiver declared with a type of the project's own (`gateway: LlmGateway`) is what that type says.
+    const root = ev.evaluate(node, ctx);
+    if (root.k === 'unknown' && root.type && root.type.kind !== ts.SyntaxKind.AnyKeyword && root.type.kind !== ts.SyntaxKind.UnknownKeyword) return undefined;
     const request = ev.evaluate(argument, ctx);
     if (!shape.keys.every((key) => ev.property(request, key).state === 'present')) return undefined;
     return { k: 'chain', module: shape.module, name: shape.client, steps: [{ kind: 'new', args: [], ctx }, ...path.map((name) => ({ kind: 'prop' as const, name }))] };

@@ -828,8 +828,16 @@ const READS_ONLY = new Set(['fetch', 'String', 'Number', 'Boolean', 'structuredC
  * `this.addMaxTokens(params)`) before it is read: that helper may fill in keys.
  */
 function handedToHelper(index: FileIndex, binding: Extract<Binding, { kind: 'variable' }>, readAt: number): boolean {
-  for (const call of index.calls) {
-    if (call.pos < binding.node.end) continue;
+  // Calls are indexed in source order: start at the first one after the declaration.
+  let low = 0;
+  let high = index.calls.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (index.calls[middle]!.pos < binding.node.end) low = middle + 1;
+    else high = middle;
+  }
+  for (let i = low; i < index.calls.length; i++) {
+    const call = index.calls[i]!;
     if (call.pos >= readAt) break;
     const callee = call.expression;
     const helper = ts.isIdentifier(callee)
