@@ -590,7 +590,14 @@ export class Evaluator {
   private staticMember(cls: { k: 'class'; node: ts.ClassLikeDeclaration; ctx: ModuleContext }, key: string, depth: number): Value {
     for (const member of cls.node.members) {
       if (!isStatic(member) || propertyNameText(member.name) !== key) continue;
-      if (ts.isPropertyDeclaration(member) && member.initializer) return this.evaluate(member.initializer, cls.ctx, depth);
+      if (ts.isPropertyDeclaration(member) && member.initializer) {
+        const initial = this.evaluate(member.initializer, cls.ctx, depth);
+        // `static instance: Manager | null = null`, set by getInstance(): its type says what it holds.
+        if (initial.k === 'nullish' && member.type) return this.typeValue(member.type, cls.ctx, depth) ?? initial;
+        return initial;
+      }
+      // `static instance: Manager`, assigned later.
+      if (ts.isPropertyDeclaration(member) && member.type) return this.typeValue(member.type, cls.ctx, depth) ?? { k: 'unknown', why: 'binding' };
       if (ts.isMethodDeclaration(member)) return { k: 'function', node: member, ctx: cls.ctx };
     }
     return { k: 'unknown', why: 'binding' };
