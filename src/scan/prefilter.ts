@@ -9,7 +9,7 @@ import { DIRECT_CALL_NAMES, METHOD_NAMES } from '../callsites/providers/index.js
 const SDK_IMPORT =
   /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"](?:openai|ai|ollama|groq-sdk|cohere-ai|together-ai|langchain|@ai-sdk\/[\w-]+|@anthropic-ai\/[\w-]+|@google\/gen[\w-]*|@langchain\/[\w-]+|@aws-sdk\/client-bedrock-runtime|@mistralai\/mistralai|@huggingface\/inference|@azure-rest\/ai-inference)(?:\/[\w./-]*)?['"]/;
 const PROVIDER_HOST =
-  /api\.openai\.com|openai\.azure\.com|api\.anthropic\.com|generativelanguage\.googleapis\.com|aiplatform\.googleapis\.com|bedrock-runtime|api\.mistral\.ai|api\.cohere\.|api\.groq\.com|:11434|openrouter\.ai|api\.deepseek\.com|api\.together\.|api\.fireworks\.ai|api\.perplexity\.ai|api\.x\.ai|\/v1\/chat\/completions|:(?:stream)?[gG]enerateContent/;
+  /api\.openai\.com|openai\.azure\.com|api\.anthropic\.com|generativelanguage\.googleapis\.com|aiplatform\.googleapis\.com|bedrock-runtime|api\.mistral\.ai|api\.cohere\.|api\.groq\.com|:11434|openrouter\.ai|api\.deepseek\.com|api\.together\.|api\.fireworks\.ai|api\.perplexity\.ai|api\.x\.ai|gateway\.ai\.cloudflare\.com|anthropic\.helicone\.ai|\/v1\/chat\/completions|:(?:stream)?[gG]enerateContent/;
 
 // Relative specifiers and the usual tsconfig aliases (`@/lib/ai`, `~/lib/ai`, `#lib/ai`).
 const RELATIVE_IMPORT = /(?:from\s*|import\s*\(\s*|require\s*\(\s*)['"](?:\.{1,2}\/|[@~]\/|#)/;

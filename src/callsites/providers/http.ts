@@ -23,6 +23,9 @@ const ENDPOINTS: Endpoint[] = [
   { pattern: /^https?:\/\/api\.openai\.com\/v1\/responses\/?(?:$|\?)/, family: 'openai-responses' },
   { pattern: /^https?:\/\/api\.openai\.com\/v1\/completions\b/, family: 'openai-completions' },
   { pattern: /^https?:\/\/api\.anthropic\.com\/v1\/messages\/?(?:$|\?)/, family: 'anthropic-messages' },
+  // Gateways in front of a provider: Cloudflare's names it in the path, Helicone's in the host.
+  { pattern: /^https?:\/\/gateway\.ai\.cloudflare\.com\/v1\/[^?#]*\/(?:openai|groq|deepseek|mistral|compat|openrouter|grok|perplexity-ai)(?:\/v1)?\/chat\/completions\/?(?:$|\?)/, family: 'openai-chat' },
+  { pattern: /^https?:\/\/(?:gateway\.ai\.cloudflare\.com\/v1\/[^?#]*\/anthropic|anthropic\.helicone\.ai)\/v1\/messages\/?(?:$|\?)/, family: 'anthropic-messages' },
   { pattern: /^https?:\/\/[\w.-]*googleapis\.com\/.*:(?:generateContent|streamGenerateContent)\b/, family: 'gemini-legacy' },
   // Google's REST protocol names the method after the model, also on a gateway in front of it.
   { pattern: /^https?:\/\/[^/?#\0]+\/(?:[^?#]*\/)?models\/[^/?#:]+:(?:generateContent|streamGenerateContent)\b/, family: 'gemini-legacy' },
