@@ -248,6 +248,9 @@ export function buildFileIndex(sourceFile: ts.SourceFile): FileIndex {
         if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'assign' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object') {
           const target = call.arguments[0];
           if (target && ts.isIdentifier(target)) markOpaqueMutation(index, target.text, target.pos);
+        } else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && PREPENDS.test(callee.name.text)) {
+          // A message list that gains a turn at its head (a system prompt, most often) after it is built.
+          markOpaqueMutation(index, callee.expression.text, callee.pos);
         }
         break;
       }
@@ -436,6 +439,8 @@ function commonJsExport(left: ts.Expression): string | undefined {
   if (isModuleExports(left.expression) || (ts.isIdentifier(left.expression) && left.expression.text === 'exports')) return left.name.text;
   return undefined;
 }
+
+const PREPENDS = /^(unshift|splice)$/;
 
 function markOpaqueMutation(index: FileIndex, name: string, pos: number): void {
   push(index.mutations, name, { key: '*', expression: null, depth: 0, pos });

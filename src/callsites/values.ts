@@ -314,7 +314,9 @@ export class Evaluator {
               const candidate = this.evaluate(expression, ctx, depth);
               if (candidate.k === 'chain') return candidate;
             }
-            return { k: 'unknown', why: 'binding', node: at, ctx };
+            // `let limit: number | undefined = undefined; if (input.max) limit = input.max;`: it may stay empty.
+            const mayStayEmpty = value.k === 'nullish' || !binding.init;
+            return { k: 'unknown', why: 'binding', node: at, ctx, ...(mayStayEmpty ? { optional: true as const } : {}) };
           }
           if (assigned && value.k !== 'chain') return { k: 'unknown', why: 'binding', node: at, ctx };
         }
@@ -322,6 +324,8 @@ export class Evaluator {
           const mutations = mutationsOf(ctx.index, binding, at?.pos);
           if (mutations) return { ...value, mutations, declaredDepth: binding.depth };
         }
+        // `if (system) messages.unshift({ role: 'system', … })`: what the list holds is no longer known.
+        if (value.k === 'array' && mutationsOf(ctx.index, binding, at?.pos)?.has('*')) return { k: 'unknown', why: 'binding', node: at, ctx };
         return value;
       }
       case 'function':
