@@ -5,9 +5,9 @@ import type { ModuleContext, ModuleLoader } from '../src/callsites/values.js';
 import { type Analysis, analyzeSource } from '../src/engine/linter.js';
 import { ProjectModules } from '../src/engine/modules.js';
 import { sdkMajorsFor } from '../src/engine/packages.js';
-import { DEFAULT_MAX_FILE_SIZE, importsSdkModule, looksMinified } from '../src/engine/project.js';
+import { DEFAULT_MAX_FILE_SIZE, importsSdkModule, leadVerdict, looksMinified } from '../src/engine/project.js';
 import { parseSource, SOURCE_EXTENSIONS } from '../src/scan/parse.js';
-import { mayHoldCallSite, type PrefilterVerdict, prefilter } from '../src/scan/prefilter.js';
+import { mayHoldCallSite, type PrefilterVerdict } from '../src/scan/prefilter.js';
 
 // One TypeScript parse per linted file, shared by every promptlint rule: ESLint creates one
 // SourceCode per file and hands the same object to each rule, so it keys the cache.
@@ -42,6 +42,10 @@ class CachedModules implements ModuleLoader {
     return file.ctx ?? undefined;
   }
 
+  verdict(file: string, text: string): PrefilterVerdict {
+    return leadVerdict(file, text, this.#paths);
+  }
+
   importsSdkModule(file: string, text: string): boolean {
     return importsSdkModule(file, text, this.#paths, (target) => {
       const lead = this.#read(target);
@@ -57,7 +61,7 @@ class CachedModules implements ModuleLoader {
       const cached = this.#files.get(path);
       if (cached?.stamp === stamp) return cached;
       const text = readFileSync(path, 'utf8');
-      const verdict = prefilter(text);
+      const verdict = this.verdict(path, text);
       const file: CachedFile = verdict === 'relative' ? { stamp, verdict, text } : { stamp, verdict };
       this.#files.set(path, file);
       return file;
@@ -103,7 +107,7 @@ function analyze(text: string, { filename, physicalFilename }: FileIdentity): An
   // The CLI's guards and prefilter (src/engine/project.ts), so both front ends parse the same files.
   if (text.length > DEFAULT_MAX_FILE_SIZE || looksMinified(text)) return null;
   const onDisk = filename === physicalFilename && isAbsolute(filename);
-  const verdict = prefilter(text);
+  const verdict = modules.verdict(filename, text);
   if (verdict === 'skip' || !mayHoldCallSite(text)) return null;
   try {
     if (verdict === 'relative' && !(onDisk && modules.importsSdkModule(filename, text))) return null;

@@ -40,8 +40,7 @@ function matchCall(call: ts.CallExpression, ctx: ModuleContext, ev: Evaluator, i
   let value = ev.evaluate(callee, ctx);
   // A project's own fetch wrapper (`this.fetch(url, init)`, `import { fetch } from './http'`): a call
   // site only if the URL names a provider endpoint, which the HTTP adapter checks.
-  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : callee.text;
-  if (value.k !== 'chain' && !isChoiceOfChains(value) && name === 'fetch') value = FETCH;
+  if (value.k !== 'chain' && !isChoiceOfChains(value) && calleeName(callee) === 'fetch') value = FETCH;
   // A client we cannot follow, or one from a package no adapter knows (a tracing or structured-output
   // wrapper, another vendor's OpenAI-compatible SDK), is read by the shape of the call.
   if ((value.k === 'unknown' || (value.k === 'chain' && !isSdkModule(value.module))) && ts.isPropertyAccessExpression(callee)) {

@@ -337,14 +337,15 @@ export class Evaluator {
         const argument = passed?.args[binding.fn.parameters.indexOf(binding.node)];
         if (passed && argument && !binding.node.dotDotDotToken) return this.path(this.evaluate(argument, passed.ctx, depth), binding.path, depth);
         const declared = binding.node.type ?? jsDocParameterType(binding.fn, binding.node);
-        const type = declared && memberType(declared, binding.path, ctx);
+        const member = declared && memberAt(declared, binding.path, ctx);
+        const type = member && member.type;
         if (type) {
           const typed = this.typeValue(type, ctx, depth);
           if (typed) return typed;
         }
         // A parameter typed `string` is a prompt, never an options object.
         const primitive = !!type && isPrimitiveType(type);
-        const optional = !binding.node.initializer && (binding.path.length === 0 ? !!binding.node.questionToken : optionalMember(declared, binding.path, ctx));
+        const optional = !binding.node.initializer && (binding.path.length === 0 ? !!binding.node.questionToken : !!member?.optional);
         return {
           k: 'unknown',
           why: 'parameter',
@@ -474,12 +475,12 @@ export class Evaluator {
     if (base.k === 'instance') return this.instanceMember(base, key, depth) ?? { k: 'unknown', why: 'binding', node, ctx };
     if (base.k === 'module') return this.resolveExport(base.ctx, key, depth);
     if (base.k === 'unknown') {
-      const type = base.type && memberType(base.type, [key], ctx);
+      const member = base.type && memberAt(base.type, [key], ctx);
+      const type = member && member.type;
       const typed = type && this.typeValue(type, ctx, depth);
       if (typed) return typed;
       // `opts?.limit`, a member of an optional parameter, or a member declared `limit?: number`.
-      const optional =
-        base.optional || (ts.isPropertyAccessExpression(node) && !!node.questionDotToken) || (base.type ? optionalMember(base.type, [key], ctx) : false) || (!!type && includesUndefined(type));
+      const optional = base.optional || (ts.isPropertyAccessExpression(node) && !!node.questionDotToken) || !!member?.optional || (!!type && includesUndefined(type));
       const returns = base.type ? methodReturnType(base.type, key, ctx) : undefined;
       return { k: 'unknown', why: base.why, node, ctx, ...(type ? { type } : {}), ...(optional ? { optional: true as const } : {}), ...(returns ? { returns } : {}) };
     }
@@ -869,10 +870,6 @@ function declaredWithInitializer(classNode: ts.ClassLikeDeclaration, key: string
   return classNode.members.some((member) => ts.isPropertyDeclaration(member) && propertyNameText(member.name) === key && member.initializer !== undefined);
 }
 
-/**
- * The declared type at `path` inside `type`: through type literals and interfaces or type aliases
- * declared at the top of the same file. Undefined when the path leaves what is written there.
- */
 /** What a function's `return` statements (or its expression body) hand back, nested functions aside. */
 export function returnedExpressions(fn: ts.SignatureDeclaration): ts.Expression[] {
   const body = (fn as ts.FunctionLikeDeclaration).body;
@@ -901,19 +898,6 @@ function methodReturnType(type: ts.TypeNode, key: string, ctx: ModuleContext): t
   return undefined;
 }
 
-/** Whether the member at `path` of a declared type is optional (`limit?: number`) at some step. */
-function optionalMember(type: ts.TypeNode | undefined, path: readonly string[], ctx: ModuleContext): boolean {
-  let current: ts.TypeNode | undefined = type;
-  for (const key of path) {
-    const members = current && typeMembers(current, ctx);
-    const member = members?.find((m) => ts.isPropertySignature(m) && propertyNameText(m.name) === key) as ts.PropertySignature | undefined;
-    if (!member) return false;
-    if (member.questionToken) return true;
-    current = member.type;
-  }
-  return false;
-}
-
 /** `number | undefined`, `string | null`. */
 function includesUndefined(type: ts.TypeNode): boolean {
   return (
@@ -922,15 +906,22 @@ function includesUndefined(type: ts.TypeNode): boolean {
   );
 }
 
-function memberType(type: ts.TypeNode, path: readonly string[], ctx: ModuleContext): ts.TypeNode | undefined {
+/**
+ * The declared type at `path` inside `type`, through type literals and interfaces or type aliases
+ * declared at the top of the same file (undefined when the path leaves what is written there), and
+ * whether a step on the way is optional (`limit?: number`).
+ */
+function memberAt(type: ts.TypeNode, path: readonly string[], ctx: ModuleContext): { type: ts.TypeNode | undefined; optional: boolean } {
   let current: ts.TypeNode | undefined = type;
+  let optional = false;
   for (const key of path) {
     const members = current && typeMembers(current, ctx);
     const member = members?.find((m) => ts.isPropertySignature(m) && propertyNameText(m.name) === key) as ts.PropertySignature | undefined;
-    current = member?.type;
-    if (!current) return undefined;
+    if (!member) return { type: undefined, optional };
+    optional ||= !!member.questionToken;
+    current = member.type;
   }
-  return current;
+  return { type: current, optional };
 }
 
 function typeMembers(type: ts.TypeNode, ctx: ModuleContext, depth = 0): readonly ts.TypeElement[] | undefined {

@@ -20,7 +20,10 @@ const emphasis: Pass = passOf('emphasis', 'review', 'Emphasis wording removed; c
   {
     // Mid-sentence: "…, make sure you read it" / "… and make sure to include…" → "…, read it" / "… and include…"
     re: /(?<=(?:,|\b(?:and|then|so|but|also|[Aa]lways))[ \t]{1,4})(?:make|be)[ \t]+sure(?:[ \t]+to|(?:[ \t]+that)?[ \t]+you)[ \t]+(?=\p{Ll})/gu,
-    replace: (m, text) => (NOT_A_VERB.test(wordAt(text, m.index + m[0].length)) || wordAt(text, m.index + m[0].length) === 'not' ? undefined : ''),
+    replace(m, text) {
+      const next = wordAt(text, m.index + m[0].length);
+      return NOT_A_VERB.test(next) || next === 'not' ? undefined : '';
+    },
   },
   {
     // "IMPORTANT: Do X" / "**Warning:** Do X" / "CRITICAL INSTRUCTION: Do X" → "Do X"

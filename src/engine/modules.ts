@@ -82,10 +82,7 @@ export class ProjectModules implements ModuleLoader {
     return aliased && !isSdkModule(normalizeModule(specifier));
   }
 
-  /**
-   * Whether the text imports through one of the tsconfig `paths` aliases that apply to the file
-   * (`@app/services/x`); the prefilter already knows `@/`, `~/` and `#` by convention.
-   */
+  /** Whether the text imports through one of the tsconfig `paths` aliases that apply to the file (`@app/services/x`). */
   importsThroughAlias(fromFile: string, text: string): boolean {
     const aliases = this.aliasesFor(dirname(fromFile));
     return !!aliases?.paths.some((alias) => text.includes(`'${alias.prefix}`) || text.includes(`"${alias.prefix}`));

@@ -100,6 +100,16 @@ export interface ScanPlan {
   toAnalyze: Array<{ file: string; text: string }>;
 }
 
+/**
+ * The prefilter's verdict on a file, where an import through one of the tsconfig `paths` aliases
+ * that apply to it counts as a project import (the prefilter itself knows only `@/`, `~/` and `#`).
+ * Shared by the CLI scan and the ESLint plugin, so both parse the same files.
+ */
+export function leadVerdict(file: string, text: string, modules: Pick<ProjectModules, 'importsThroughAlias'>): PrefilterVerdict {
+  const verdict = prefilter(text);
+  return verdict === 'skip' && modules.importsThroughAlias(file, text) ? 'relative' : verdict;
+}
+
 /** Discovery, reading and the prefilter: everything before parsing. */
 export function planScan(paths: readonly string[], options: ScanOptions, modules: ProjectModules): ScanPlan {
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -118,9 +128,7 @@ export function planScan(paths: readonly string[], options: ScanOptions, modules
     }
     stats.read++;
     stats.bytesRead += outcome.text.length;
-    let verdict = options.noPrefilter ? 'sdk' : prefilter(outcome.text);
-    if (verdict === 'skip' && modules.importsThroughAlias(file, outcome.text)) verdict = 'relative';
-    texts.set(file, { text: outcome.text, verdict });
+    texts.set(file, { text: outcome.text, verdict: options.noPrefilter ? 'sdk' : leadVerdict(file, outcome.text, modules) });
   }
 
   const toAnalyze: ScanPlan['toAnalyze'] = [];
@@ -131,7 +139,7 @@ export function planScan(paths: readonly string[], options: ScanOptions, modules
     if (entry) return entry;
     if (!outside.has(path)) {
       const text = safeRead(path);
-      outside.set(path, text === undefined ? undefined : { text, verdict: prefilter(text) });
+      outside.set(path, text === undefined ? undefined : { text, verdict: leadVerdict(path, text, modules) });
     }
     return outside.get(path);
   };

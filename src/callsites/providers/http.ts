@@ -81,10 +81,10 @@ function urlText(ev: Evaluator, expression: ts.Expression, ctx: ModuleContext, d
       return whole.split(split.arguments[0].text)[Number(node.argumentExpression.text)] ?? '\0';
     }
   }
-  // `let url = DEFAULT; if (proxy) url = proxy; else if (azure) url = url.split(…)[0] + …`
+  // `let url = DEFAULT; if (proxy) url = proxy; else url = url.split(…)[0] + …`, `const url = a ? … : …`
   if (ts.isIdentifier(node)) {
-    const reassigned = reassignedUrl(ev, node, ctx, depth, args);
-    if (reassigned !== undefined) return reassigned;
+    const built = variableUrl(ev, node, ctx, depth, args);
+    if (built !== undefined) return built;
   }
   if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URL' && node.arguments?.[0]) {
     const path = urlText(ev, node.arguments[0], ctx, depth + 1, args) ?? '\0';
@@ -159,10 +159,11 @@ const MAX_REASSIGNED = 12;
 const reassigning = new Set<Binding>();
 
 /**
- * A `let` the function reassigns: its initial value and each assignment, the first that names a
- * provider endpoint. Inside its own reassignment (`url = url.split(…)[0] + …`) it is its initial value.
+ * A variable read the way its URL is built: a `let` the function reassigns (its initial value and
+ * each assignment, the first that names a provider endpoint; inside its own reassignment,
+ * `url = url.split(…)[0] + …`, it is its initial value), or a const holding a ternary.
  */
-function reassignedUrl(ev: Evaluator, node: ts.Identifier, ctx: ModuleContext, depth: number, args: Arguments): string | undefined {
+function variableUrl(ev: Evaluator, node: ts.Identifier, ctx: ModuleContext, depth: number, args: Arguments): string | undefined {
   const binding = lookupBinding(ctx.index, node.text, node.pos);
   if (binding?.kind !== 'variable' || binding.path.length > 0) return undefined;
   // `const url = stream ? `${base}/…` : `${base}/…``: read the way the URL is built, not as a value.
